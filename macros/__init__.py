@@ -1,0 +1,48 @@
+"""mkdocs-macros adapter: loads the plans once and exposes the renderers as macros.
+
+This is the only module that knows about MkDocs. The model, checks, views and
+renderers are plain Python, tested on their own.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from . import render
+from .loader import load_site
+from .locations import Links, part_page
+from .problems import PlanDataError
+from .site_pages import register_pages
+
+
+def define_env(env) -> None:
+    project = Path(env.project_dir)
+    try:
+        site = load_site(project / "data", project)
+    except PlanDataError as err:
+        raise PluginError(str(err)) from None
+    docs_dir = Path(env.conf["docs_dir"])
+    missing = [part_page(plan, part.id) for plan in site.plannen for part in plan.onderdelen
+               if not (docs_dir / part_page(plan, part.id)).exists()]
+    if missing:
+        raise PluginError(
+            "Voor deze onderdelen is er geen pagina: " + ", ".join(f"docs/{p}" for p in missing)
+            + ". Maak de pagina met een 'in_het_kort' en de regel {{ onderdeel_pagina('<plan>', '<id>') }}."
+        )
+    env.variables["site_data"] = site
+
+    def links() -> Links:
+        return Links(env.page.file.src_uri)
+
+    register_pages(env, site, links)
+
+
+def on_pre_page_macros(env) -> None:
+    """Every page opens with a plain-language summary; refuse to publish one without."""
+    summary = env.page.meta.get("in_het_kort")
+    if not isinstance(summary, str) or not summary.strip():
+        raise PluginError(
+            f"De pagina docs/{env.page.file.src_uri} heeft geen samenvatting in eenvoudige taal. "
+            "Voeg bovenaan in de kop 'in_het_kort: >-' toe met een paar korte zinnen op taalniveau B1."
+        )

@@ -1,0 +1,534 @@
+"""YAML files -> validated Site model, with every problem explained in Dutch.
+
+The loader collects all problems of all files before it gives up, so that a
+staff member sees the whole list at once instead of one error per build.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from . import model as m
+from .checks import budget_problems
+from .dutch import Moment, Periode
+from .problems import PlanDataError, Problem
+from .yaml_source import Mapping, load_yaml
+
+PLAN_FILES = ("plan.yaml", "actoren.yaml", "onderdelen.yaml", "acties.yaml", "begroting.yaml")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_MISSING = object()
+
+
+class Fields:
+    """Reads the fields of one YAML mapping, noting problems instead of raising."""
+
+    def __init__(self, data, file: Path, problems: list[Problem], what: str, allowed: tuple[str, ...], line: int = 0):
+        self.file, self.problems, self.what = file, problems, what
+        self.ok = isinstance(data, Mapping)
+        self.data = data if self.ok else Mapping()
+        self.line = getattr(data, "line", line) or line
+        if not self.ok:
+            self.problem(None, f"{what} moet een blok met sleutels zijn (sleutel: waarde).",
+                         "Kijk naar het voorbeeld in data/README.md.", line=line)
+            return
+        for key in self.data:
+            if key not in allowed:
+                near = difflib.get_close_matches(str(key), allowed, n=1)
+                fix = f"Bedoelt u '{near[0]}'?" if near else f"Toegestaan zijn: {', '.join(allowed)}."
+                self.problem(key, f"onbekende sleutel '{key}' bij {what}.", fix)
+
+    def problem(self, key, message: str, fix: str = "", line: int | None = None) -> None:
+        if line is None:
+            line = self.data.line_of(key) if key is not None else self.line
+        self.problems.append(Problem(self.file, line, message, fix))
+
+    def _get(self, key, required: bool):
+        value = self.data.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            if required and self.ok:
+                self.problem(None, f"bij {self.what} ontbreekt '{key}'.", f"Voeg '{key}: …' toe.")
+            return None
+        return value
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str):
+            self.problem(key, f"'{key}' bij {self.what} moet tekst zijn.", "Zet de tekst tussen aanhalingstekens.")
+            return None
+        value = value.strip()
+        if required and not value:
+            self.problem(key, f"'{key}' bij {self.what} is leeg.", f"Vul '{key}' in.")
+            return None
+        return value
+
+    def ident(self, key: str = "id", pattern: re.Pattern | None = _ID) -> str | None:
+        value = self.text(key, required=True)
+        if value is not None and pattern is not None and not pattern.match(value):
+            self.problem(key, f"'{value}' is geen geldige id voor {self.what}.",
+                         "Gebruik kleine letters, cijfers en streepjes, zonder spaties.")
+            return None
+        return value
+
+    def choice(self, key: str, options: tuple[str, ...], default: str | None = None) -> str | None:
+        value = self.text(key, required=default is None)
+        if value is None:
+            return default
+        if value not in options:
+            near = difflib.get_close_matches(value, options, n=1)
+            hint = f"Bedoelt u '{near[0]}'? " if near else ""
+            self.problem(key, f"'{value}' is geen geldige waarde voor '{key}' bij {self.what}.",
+                         f"{hint}Kies uit: {', '.join(options)}.")
+            return default
+        return value
+
+    def integer(self, key: str, required: bool = False, low: int | None = None, high: int | None = None) -> int | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or (low is not None and value < low) \
+                or (high is not None and value > high):
+            bereik = f" van {low} tot en met {high}" if low is not None and high is not None else ""
+            self.problem(key, f"'{key}' bij {self.what} moet een heel getal{bereik} zijn, niet '{value}'.",
+                         "Schrijf alleen het getal, zonder tekst of procentteken.")
+            return None
+        return value
+
+    def amount(self, key: str) -> Decimal | None:
+        value = self._get(key, False)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            value = "?"
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite() or isinstance(value, str):
+            self.problem(key, f"'{key}' bij {self.what} moet een getal zijn, niet '{value}'.",
+                         "Schrijf het bedrag zonder euroteken en zonder punten: 1200000, of met een punt voor "
+                         "decimalen: 1.5.")
+            return None
+        return number
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.problem(key, f"'{key}' bij {self.what} moet true of false zijn.", "Schrijf true of false.")
+            return default
+        return value
+
+    def moment(self, key: str) -> Moment | None:
+        value = self._get(key, False)
+        if value is None:
+            return None
+        try:
+            return Moment.lees(value)
+        except ValueError:
+            self.problem(key, f"'{value}' bij '{key}' van {self.what} is geen geldige datum of periode.",
+                         "Schrijf JJJJ (2024), JJJJ-Qn (2024-Q2), JJJJ-MM (2024-05) of JJJJ-MM-DD (2024-05-01).")
+            return None
+
+    def date(self, key: str) -> _dt.date | None:
+        value = self._get(key, False)
+        if value is None:
+            return None
+        if isinstance(value, _dt.date):
+            return value
+        self.problem(key, f"'{value}' bij '{key}' van {self.what} is geen geldige datum.",
+                     "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2023-10-03.")
+        return None
+
+    def periode(self, key: str) -> Periode | None:
+        value = self._get(key, False)
+        if value is None:
+            return None
+        try:
+            return Periode.lees(value)
+        except ValueError:
+            self.problem(key, f"'{value}' bij '{key}' van {self.what} is geen jaar of periode.",
+                         "Schrijf een jaar (2024) of een periode (2024-2025).")
+            return None
+
+    def id_list(self, key: str) -> tuple[str, ...]:
+        value = self._get(key, False)
+        if value is None:
+            return ()
+        if isinstance(value, (str, int)):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+            self.problem(key, f"'{key}' bij {self.what} moet een lijst van id's zijn.", "Schrijf [I.a, I.b].")
+            return ()
+        return tuple(str(v) for v in value)
+
+    def items(self, key: str, required: bool = False) -> list:
+        value = self._get(key, required)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem(key, f"'{key}' bij {self.what} moet een lijst zijn (regels die beginnen met '- ').",
+                         "Zet voor elk item een streepje en een spatie.")
+            return []
+        return value
+
+    def line_of(self, key) -> int:
+        return self.data.line_of(key)
+
+
+def load_site(data_dir: Path, root: Path | None = None) -> m.Site:
+    """Load every plan under data_dir/plannen; raise PlanDataError listing all problems."""
+    root = root or data_dir.parent
+    problems: list[Problem] = []
+    plans_dir = data_dir / "plannen"
+    plans = []
+    folders = sorted(p for p in plans_dir.iterdir() if p.is_dir()) if plans_dir.is_dir() else []
+    if not folders:
+        raise PlanDataError([Problem(_shown(plans_dir, root), None, "er staan geen plannen in deze map.",
+                                     "Maak per plan een map met minstens plan.yaml.")])
+    for folder in folders:
+        plan = _load_plan(folder, root, problems)
+        if plan is not None:
+            plans.append(plan)
+    site = m.Site(tuple(plans))
+    if not problems:
+        _check_cross_plan_links(site, plans_dir, root, problems)
+    if problems:
+        raise PlanDataError(problems)
+    return site
+
+
+def _shown(path: Path, root: Path) -> Path:
+    try:
+        return path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return path
+
+
+def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | None:
+    docs = {}
+    for name in PLAN_FILES:
+        path = folder / name
+        if path.exists():
+            try:
+                docs[name] = (load_yaml(path, _shown(path, root)), _shown(path, root))
+            except PlanDataError as err:
+                problems.extend(err.problems)
+                return None
+    unknown = sorted(p.name for p in folder.glob("*.y*ml") if p.name not in PLAN_FILES)
+    for name in unknown:
+        problems.append(Problem(_shown(folder / name, root), None, f"onbekend bestand '{name}'.",
+                                f"Gebruik een van: {', '.join(PLAN_FILES)}."))
+    if "plan.yaml" not in docs:
+        problems.append(Problem(_shown(folder, root), None, "deze plan-map heeft geen plan.yaml.",
+                                "Maak plan.yaml met minstens id, titel en status."))
+        return None
+
+    before = len(problems)
+    data, file = docs["plan.yaml"]
+    f = Fields(data, file, problems, "het plan",
+               ("id", "titel", "korte_titel", "nummer", "datum", "portefeuillehouder", "team", "status",
+                "status_toelichting", "onderdeel_soort", "rapportage", "kader"))
+    plan_id = f.ident()
+    if plan_id and plan_id != folder.name:
+        f.problem("id", f"de id '{plan_id}' is niet gelijk aan de mapnaam '{folder.name}'.",
+                  f"Maak ze gelijk: id: {folder.name}, of hernoem de map.")
+    kader = tuple(filter(None, (_source(item, file, problems, "een kaderstuk", False) for item in f.items("kader"))))
+    plan_fields = dict(
+        id=plan_id, titel=f.text("titel", True), korte_titel=f.text("korte_titel") or f.text("titel"),
+        nummer=f.text("nummer"), datum=f.date("datum"), portefeuillehouder=f.text("portefeuillehouder"),
+        team=f.text("team"), status=f.choice("status", m.PLAN_STATUSES),
+        status_toelichting=f.text("status_toelichting"),
+        onderdeel_soort=f.choice("onderdeel_soort", m.PART_KINDS, "aanbeveling"),
+        rapportage=f.text("rapportage"), kader=kader,
+    )
+    actoren = _load_list(docs.get("actoren.yaml"), "actoren", problems, _actor)
+    themas, bronnen, onderdelen = (), (), ()
+    if "onderdelen.yaml" in docs:
+        odata, ofile = docs["onderdelen.yaml"]
+        of = Fields(odata, ofile, problems, "onderdelen.yaml", ("themas", "bronnen", "onderdelen"))
+        themas = tuple(filter(None, (_theme(i, ofile, problems) for i in of.items("themas"))))
+        bronnen = tuple(filter(None, (_source(i, ofile, problems, "een bron", True) for i in of.items("bronnen"))))
+        onderdelen = tuple(filter(None, (_part(i, ofile, problems) for i in of.items("onderdelen", True))))
+    acties = _load_list(docs.get("acties.yaml"), "acties", problems, _action)
+    begroting = _budget(*docs["begroting.yaml"], problems) if "begroting.yaml" in docs else None
+    if len(problems) > before:
+        return None
+    plan = m.Plan(**plan_fields, actoren=actoren, themas=themas, bronnen=bronnen, onderdelen=onderdelen,
+                  acties=acties, begroting=begroting)
+    _check_references(plan, docs, problems)
+    if len(problems) == before and "begroting.yaml" in docs:
+        problems.extend(budget_problems(plan, docs["begroting.yaml"][1]))
+    return plan if len(problems) == before else None
+
+
+def _load_list(doc, key: str, problems: list[Problem], build) -> tuple:
+    if doc is None:
+        return ()
+    data, file = doc
+    f = Fields(data, file, problems, file.name, (key,))
+    return tuple(filter(None, (build(item, file, problems) for item in f.items(key, True))))
+
+
+def _actor(data, file, problems) -> m.Actor | None:
+    f = Fields(data, file, problems, "een actor", ("id", "naam", "afkorting", "soort"))
+    a = m.Actor(id=f.ident(), naam=f.text("naam", True), soort=f.choice("soort", m.ACTOR_KINDS),
+                afkorting=f.text("afkorting"))
+    return a if f.ok else None
+
+
+def _theme(data, file, problems) -> m.Theme | None:
+    f = Fields(data, file, problems, "een thema", ("id", "titel"))
+    return m.Theme(id=f.ident(), titel=f.text("titel", True)) if f.ok else None
+
+
+def _source(data, file, problems, what: str, needs_id: bool) -> m.Source | None:
+    f = Fields(data, file, problems, what, ("id", "titel", "auteur", "datum", "nummer", "link"))
+    link = f.text("link")
+    if link and not link.startswith("https://"):
+        f.problem("link", f"de link bij {what} begint niet met https://.", "Gebruik het volledige adres.")
+    if link and "safelinks" in link:
+        f.problem("link", "dit is een doorstuurlink van Outlook (safelinks), met daarin een e-mailadres.",
+                  "Gebruik het echte adres: dat staat achter 'url=' in de link (ontsleuteld).")
+    return m.Source(id=f.ident() if needs_id else (f.text("id") or ""), titel=f.text("titel", True),
+                    auteur=f.text("auteur"), datum=f.moment("datum"), nummer=f.text("nummer"),
+                    link=link) if f.ok else None
+
+
+_PART_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
+
+
+def _part(data, file, problems) -> m.Part | None:
+    f = Fields(data, file, problems, "een onderdeel",
+               ("id", "nummer", "titel", "korte_titel", "doel", "thema", "bron"))
+    part = m.Part(id=f.ident(pattern=_PART_ID), nummer=f.integer("nummer", True, 0), titel=f.text("titel", True),
+                  korte_titel=f.text("korte_titel") or f.text("titel"), doel=f.text("doel"),
+                  thema=f.text("thema"), bron=f.text("bron"))
+    return part if f.ok else None
+
+
+def _action(data, file, problems) -> m.Action | None:
+    f = Fields(data, file, problems, "een actie",
+               ("id", "onderdeel", "titel", "tekst", "trekker", "raci", "planning", "status", "status_toelichting",
+                "voortgang", "randvoorwaarde_voor", "zie_ook"))
+    action_id = f.ident(pattern=_PART_ID)
+    if action_id:
+        f.what = f"actie {action_id}"
+    raci = []
+    raw_raci = f._get("raci", False)
+    if raw_raci is not None:
+        if not isinstance(raw_raci, Mapping):
+            f.problem("raci", f"'raci' bij {f.what} moet per actor een regel hebben: 'college: A'.",
+                      "Schrijf bijvoorbeeld: raci: {college: A, verandermanager: R}.")
+        else:
+            for actor_id, letters in raw_raci.items():
+                if not isinstance(letters, str) or not letters or any(c not in m.RACI_LETTERS for c in letters) \
+                        or len(set(letters)) != len(letters):
+                    f.problem(None, f"'{letters}' is geen geldige RACI-rol voor '{actor_id}' bij {f.what}.",
+                              "Gebruik de letters R, A, S, C en I, bijvoorbeeld 'R' of 'RA'.",
+                              line=raw_raci.line_of(actor_id))
+                else:
+                    raci.append((str(actor_id), "".join(sorted(letters, key=m.RACI_LETTERS.index))))
+    planning = None
+    raw_planning = f._get("planning", False)
+    if raw_planning is not None:
+        pf = Fields(raw_planning, file, problems, f"de planning van {f.what}",
+                    ("start", "eind", "doorlopend", "stappen"), line=f.line_of("planning"))
+        stappen = []
+        for step in pf.items("stappen"):
+            sf = Fields(step, file, problems, f"een stap van {f.what}", ("omschrijving", "datum"),
+                        line=pf.line_of("stappen"))
+            moment = sf.moment("datum")
+            if sf.ok and moment is None and "datum" not in sf.data:
+                sf.problem(None, f"een stap van {f.what} heeft geen datum.", "Voeg 'datum: JJJJ-Qn' toe.")
+            stappen.append(m.Step(sf.text("omschrijving", True), moment))
+        planning = m.Planning(start=pf.moment("start"), eind=pf.moment("eind"), doorlopend=pf.boolean("doorlopend"),
+                              stappen=tuple(stappen))
+        if planning.start and planning.eind and planning.eind.einde < planning.start.begin:
+            pf.problem("eind", f"de planning van {f.what} eindigt ({planning.eind}) voor de start ({planning.start}).",
+                       "Controleer start en eind.")
+        if planning.doorlopend and planning.eind:
+            pf.problem("doorlopend", f"{f.what} is doorlopend en heeft toch een eind.",
+                       "Kies: doorlopend: true zonder eind, of een eind zonder doorlopend.")
+    action = m.Action(
+        id=action_id, onderdeel=f.text("onderdeel", True), titel=f.text("titel", True), tekst=f.text("tekst") or "",
+        status=f.choice("status", m.STATUSES), status_toelichting=f.text("status_toelichting", True),
+        trekker=f.text("trekker"), raci=tuple(raci), planning=planning,
+        voortgang=f.integer("voortgang", low=0, high=100),
+        randvoorwaarde_voor=f.id_list("randvoorwaarde_voor"), zie_ook=f.id_list("zie_ook"),
+    )
+    return action if f.ok else None
+
+
+def _budget(data, file, problems) -> m.Budget | None:
+    f = Fields(data, file, problems, "begroting.yaml", ("dekkingen", "ramingen", "bekende_verschillen"))
+    dekkingen = []
+    raw = f._get("dekkingen", False)
+    if raw is not None:
+        if isinstance(raw, Mapping) and all(isinstance(v, str) for v in raw.values()):
+            dekkingen = [(str(k), v) for k, v in raw.items()]
+        else:
+            f.problem("dekkingen", "'dekkingen' moet per regel een id en een naam hebben.",
+                      "Schrijf bijvoorbeeld: algemene-middelen: Algemene middelen")
+    ramingen = []
+    for item in f.items("ramingen", True):
+        rf = Fields(item, file, problems, "een raming",
+                    ("id", "titel", "vastgesteld", "toelichting", "regels", "totaal", "per_jaar"))
+        regels = []
+        for regel in rf.items("regels", True):
+            lf = Fields(regel, file, problems, "een begrotingsregel",
+                        ("onderdelen", "acties", "omschrijving", "bedrag", "fte", "soort", "periode", "dekking"))
+            line = m.BudgetLine(omschrijving=lf.text("omschrijving", True), onderdelen=lf.id_list("onderdelen"),
+                                acties=lf.id_list("acties"), bedrag=lf.amount("bedrag"), fte=lf.amount("fte"),
+                                soort=lf.choice("soort", m.AMOUNT_KINDS, "") or None,
+                                periode=lf.periode("periode"), dekking=lf.text("dekking"), line=lf.line)
+            if line.bedrag is not None and line.fte is not None:
+                lf.problem("fte", "een begrotingsregel heeft zowel een bedrag als fte.",
+                           "Maak twee regels: één met het bedrag en één met de fte.")
+            regels.append(line)
+        per_jaar = []
+        raw_years = rf._get("per_jaar", False)
+        if raw_years is not None:
+            if isinstance(raw_years, Mapping):
+                for year, value in raw_years.items():
+                    jf = Fields(Mapping({"jaar": year, "bedrag": value}), file, problems, "per_jaar",
+                                ("jaar", "bedrag"), line=raw_years.line_of(year))
+                    jf.data.line, jf.data.key_lines = raw_years.line_of(year), {}
+                    y, amount = jf.integer("jaar", low=1900, high=2200), jf.amount("bedrag")
+                    if y is not None and amount is not None:
+                        per_jaar.append((y, amount))
+            else:
+                rf.problem("per_jaar", "'per_jaar' moet per regel een jaar en een bedrag hebben.",
+                           "Schrijf bijvoorbeeld:  2024: 600000")
+        ramingen.append(m.Estimate(id=rf.ident(), titel=rf.text("titel", True), vastgesteld=rf.boolean("vastgesteld"),
+                                   regels=tuple(regels), toelichting=rf.text("toelichting"), totaal=rf.amount("totaal"),
+                                   per_jaar=tuple(per_jaar), line=rf.line))
+    adopted = [r for r in ramingen if r.vastgesteld]
+    if ramingen and len(adopted) != 1:
+        f.problem("ramingen", f"er moet precies één raming met 'vastgesteld: true' zijn; er zijn er {len(adopted)}.",
+                  "Zet 'vastgesteld: true' bij de begroting uit het vastgestelde stuk, en bij de andere false.")
+    verschillen = []
+    for item in f.items("bekende_verschillen"):
+        vf = Fields(item, file, problems, "een bekend verschil", ("raming", "betreft", "toelichting"))
+        verschillen.append(m.KnownDifference(raming=vf.text("raming", True), betreft=vf.text("betreft", True),
+                                             toelichting=vf.text("toelichting", True), line=vf.line))
+    return m.Budget(tuple(dekkingen), tuple(ramingen), tuple(verschillen), file=str(file))
+
+
+def _duplicates(ids) -> list[str]:
+    seen, dup = set(), []
+    for i in ids:
+        if i in seen and i not in dup:
+            dup.append(i)
+        seen.add(i)
+    return dup
+
+
+def _check_references(plan: m.Plan, docs: dict, problems: list[Problem]) -> None:
+    """Every id that one file uses must exist in the file that defines it."""
+
+    def where(name: str, line: int | None = None):
+        return docs[name][1] if name in docs else Path(name), line
+
+    def report(name, line, message, fix):
+        file, _ = where(name)
+        problems.append(Problem(file, line, message, fix))
+
+    for name, kind, ids in (("actoren.yaml", "actor", [a.id for a in plan.actoren]),
+                            ("onderdelen.yaml", "onderdeel", [p.id for p in plan.onderdelen]),
+                            ("onderdelen.yaml", "thema", [t.id for t in plan.themas]),
+                            ("onderdelen.yaml", "bron", [s.id for s in plan.bronnen]),
+                            ("acties.yaml", "actie", [a.id for a in plan.acties])):
+        for dup in _duplicates(ids):
+            report(name, None, f"de id '{dup}' ({kind}) komt twee keer voor.", "Geef elk item een eigen id.")
+
+    actors = {a.id for a in plan.actoren}
+    parts = {p.id for p in plan.onderdelen}
+    actions = {a.id for a in plan.acties}
+    themes = {t.id for t in plan.themas}
+    sources = {s.id for s in plan.bronnen}
+    action_lines = _item_lines(docs.get("acties.yaml"), "acties")
+    part_lines = _item_lines(docs.get("onderdelen.yaml"), "onderdelen")
+
+    def unknown(value, known, kind, name, line, fix_file):
+        near = difflib.get_close_matches(value, sorted(known), n=1)
+        hint = f"Bedoelt u '{near[0]}'? " if near else ""
+        report(name, line, f"'{value}' is geen bekende {kind}.",
+               f"{hint}Gebruik een id uit {fix_file}" + (f" ({', '.join(sorted(known))})." if len(known) < 15 else "."))
+
+    for part in plan.onderdelen:
+        line = part_lines.get(part.id)
+        if part.thema and part.thema not in themes:
+            unknown(part.thema, themes, "thema", "onderdelen.yaml", line, "themas in onderdelen.yaml")
+        if part.bron and part.bron not in sources:
+            unknown(part.bron, sources, "bron", "onderdelen.yaml", line, "bronnen in onderdelen.yaml")
+    for action in plan.acties:
+        line = action_lines.get(action.id)
+        if action.onderdeel not in parts:
+            unknown(action.onderdeel, parts, "onderdeel", "acties.yaml", line, "onderdelen.yaml")
+        for actor_id in ([action.trekker] if action.trekker else []) + [a for a, _ in action.raci]:
+            if actor_id not in actors:
+                unknown(actor_id, actors, "actor", "acties.yaml", line, "actoren.yaml")
+        for other in action.randvoorwaarde_voor:
+            if other not in actions:
+                unknown(other, actions, "actie", "acties.yaml", line, "acties.yaml")
+            elif other == action.id:
+                report("acties.yaml", line, f"actie {action.id} is randvoorwaarde voor zichzelf.", "Haal die id weg.")
+        for other in action.zie_ook:
+            if "/" not in other and other not in actions:
+                unknown(other, actions, "actie", "acties.yaml", line,
+                        "acties.yaml (of schrijf plan/actie voor een ander plan)")
+        if action.status in ("gepland",) and action.voortgang:
+            report("acties.yaml", line, f"actie {action.id} is 'gepland' maar heeft voortgang {action.voortgang}%.",
+                   "Zet de status op 'gestart' of haal de voortgang weg.")
+        if action.status == "afgerond" and action.voortgang not in (None, 100):
+            report("acties.yaml", line, f"actie {action.id} is 'afgerond' maar heeft voortgang {action.voortgang}%.",
+                   "Zet de voortgang op 100 of de status op 'gestart'.")
+    if plan.begroting:
+        b = plan.begroting
+        dekkingen = {k for k, _ in b.dekkingen}
+        for raming in b.ramingen:
+            for regel in raming.regels:
+                for part_id in regel.onderdelen:
+                    if part_id not in parts:
+                        unknown(part_id, parts, "onderdeel", "begroting.yaml", regel.line, "onderdelen.yaml")
+                for action_id in regel.acties:
+                    if action_id not in actions:
+                        unknown(action_id, actions, "actie", "begroting.yaml", regel.line, "acties.yaml")
+                if regel.dekking and regel.dekking not in dekkingen:
+                    unknown(regel.dekking, dekkingen, "dekking", "begroting.yaml", regel.line, "dekkingen")
+        ramingen = {r.id for r in b.ramingen}
+        for diff in b.bekende_verschillen:
+            if diff.raming not in ramingen:
+                unknown(diff.raming, ramingen, "raming", "begroting.yaml", diff.line, "ramingen")
+
+
+def _item_lines(doc, key: str) -> dict[str, int]:
+    if doc is None or not isinstance(doc[0], Mapping) or not isinstance(doc[0].get(key), list):
+        return {}
+    return {str(item.get("id")): item.line for item in doc[0][key] if isinstance(item, Mapping)}
+
+
+def _check_cross_plan_links(site: m.Site, plans_dir: Path, root: Path, problems: list[Problem]) -> None:
+    """A 'zie_ook: integrale-toegang/3.b' must point at an action that exists."""
+    for plan in site.plannen:
+        file = _shown(plans_dir / plan.id / "acties.yaml", root)
+        for action in plan.acties:
+            for ref in action.zie_ook:
+                if "/" not in ref:
+                    continue
+                plan_id, _, action_id = ref.partition("/")
+                target = next((p for p in site.plannen if p.id == plan_id), None)
+                if target is None:
+                    problems.append(Problem(file, None, f"actie {action.id} verwijst naar plan '{plan_id}', dat niet bestaat.",
+                                            f"Kies uit: {', '.join(p.id for p in site.plannen)}."))
+                elif action_id not in {a.id for a in target.acties}:
+                    problems.append(Problem(file, None, f"actie {action.id} verwijst naar '{ref}', maar plan '{plan_id}' "
+                                                        f"heeft geen actie '{action_id}'.", "Controleer de id."))

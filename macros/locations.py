@@ -1,0 +1,51 @@
+"""Where each plan item lives on the site, as relative links between pages.
+
+Renderers emit HTML, which MkDocs does not rewrite, so links are computed here
+from the source path of the page that shows them.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+
+from . import model as m
+
+PLURAL = {"aanbeveling": "aanbevelingen", "actielijn": "actielijnen", "thema": "themas"}
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def action_anchor(action_id: str) -> str:
+    return f"actie-{slug(action_id)}"
+
+
+def part_page(plan: m.Plan, part_id: str) -> str:
+    """Source path of the page for one aanbeveling/actielijn, e.g. bewind/aanbevelingen/I.md."""
+    return f"{plan.id}/{PLURAL[plan.onderdeel_soort]}/{part_id}.md"
+
+
+def plan_page(plan: m.Plan, name: str = "index") -> str:
+    return f"{plan.id}/{name}.md"
+
+
+class Links:
+    """Relative URLs from one page (given by its source path) to others."""
+
+    def __init__(self, current_src: str):
+        self.current = current_src
+
+    def to(self, target_src: str, anchor: str | None = None) -> str:
+        target = re.sub(r"\.md$", ".html", target_src)
+        here = posixpath.dirname(self.current)
+        rel = posixpath.relpath(target, here or ".")
+        if target_src == self.current:
+            rel = ""
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def action(self, plan: m.Plan, action: m.Action) -> str:
+        return self.to(part_page(plan, action.onderdeel), action_anchor(action.id))
+
+    def part(self, plan: m.Plan, part_id: str) -> str:
+        return self.to(part_page(plan, part_id))

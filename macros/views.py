@@ -1,0 +1,97 @@
+"""Figures computed from the model: progress and budget totals.
+
+Pages never contain a typed total; every number a reader sees comes from here.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import model as m
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a set of actions is, counted by status."""
+
+    per_status: tuple[tuple[str, int], ...]  # in the order of model.STATUSES, zero counts left out
+    totaal: int
+
+    def aantal(self, status: str) -> int:
+        return dict(self.per_status).get(status, 0)
+
+    @property
+    def lopend(self) -> int:
+        """Actions that are still to do: everything not finished or dropped."""
+        return self.totaal - self.aantal("afgerond") - self.aantal("vervallen")
+
+    @property
+    def percentage_afgerond(self) -> int:
+        telt = self.totaal - self.aantal("vervallen")
+        return round(100 * self.aantal("afgerond") / telt) if telt else 0
+
+
+def progress(actions) -> Progress:
+    counts = Counter(a.status for a in actions)
+    return Progress(tuple((s, counts[s]) for s in m.STATUSES if counts[s]), sum(counts.values()))
+
+
+@dataclass(frozen=True)
+class Subtotal:
+    label_ids: tuple[str, ...]  # what the amount belongs to (part ids, a year, a funding source)
+    euro: Decimal
+    fte: Decimal
+    regels: tuple[m.BudgetLine, ...]
+
+
+def _sum(lines, attribute: str) -> Decimal:
+    return sum((getattr(line, attribute) for line in lines if getattr(line, attribute) is not None), Decimal(0))
+
+
+def euro_total(estimate: m.Estimate) -> Decimal:
+    return _sum(estimate.regels, "bedrag")
+
+
+def fte_total(estimate: m.Estimate) -> Decimal:
+    return _sum(estimate.regels, "fte")
+
+
+def _grouped(lines, key) -> tuple[Subtotal, ...]:
+    groups: dict = {}
+    for line in lines:
+        groups.setdefault(key(line), []).append(line)
+    return tuple(Subtotal(k, _sum(v, "bedrag"), _sum(v, "fte"), tuple(v)) for k, v in groups.items())
+
+
+def by_part(estimate: m.Estimate) -> tuple[Subtotal, ...]:
+    """One row per group of parts as the source lists them (e.g. 'Aanbeveling 1 en 2' together)."""
+    return _grouped(estimate.regels, lambda line: line.onderdelen)
+
+
+def by_period(estimate: m.Estimate) -> tuple[Subtotal, ...]:
+    """Per year or per period as stated; a line for 2024-2025 is not split, because the source does not."""
+    rows = _grouped(estimate.regels, lambda line: (str(line.periode),) if line.periode else ("",))
+    return tuple(sorted(rows, key=lambda s: s.label_ids))
+
+
+def by_funding(estimate: m.Estimate) -> tuple[Subtotal, ...]:
+    return _grouped(estimate.regels, lambda line: (line.dekking or "",))
+
+
+def by_kind(estimate: m.Estimate) -> tuple[Subtotal, ...]:
+    return _grouped(estimate.regels, lambda line: (line.soort or "",))
+
+
+def lines_for_part(estimate: m.Estimate, part_id: str) -> tuple[m.BudgetLine, ...]:
+    return tuple(line for line in estimate.regels if part_id in line.onderdelen)
+
+
+def part_amount(estimate: m.Estimate, part_id: str) -> Decimal | None:
+    """Amount stated for exactly this part, or None when the part has no line of its own."""
+    own = [line for line in estimate.regels if line.onderdelen == (part_id,) and line.bedrag is not None]
+    return _sum(own, "bedrag") if own else None
+
+
+def declared_per_year_total(estimate: m.Estimate) -> Decimal | None:
+    return sum((v for _, v in estimate.per_jaar), Decimal(0)) if estimate.per_jaar else None

@@ -1,0 +1,95 @@
+"""Reads YAML while remembering the line of every key, for Dutch error messages.
+
+PyYAML forgets where a value came from and silently keeps the last of two
+equal keys; staff need "regel 12" and a warning about the duplicate instead.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .problems import PlanDataError, Problem
+
+
+class Mapping(dict):
+    """A YAML mapping that knows its own line and the line of each key."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
+    loader.flatten_mapping(node)
+    result = Mapping()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int)):
+            raise yaml.constructor.ConstructorError(
+                None, None, "een sleutel moet tekst zijn", key_node.start_mark
+            )
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"de sleutel '{key}' staat twee keer in hetzelfde blok", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path, shown_as: Path | None = None):
+    """Load one YAML file; raise PlanDataError with a Dutch message on bad syntax."""
+    shown = shown_as or path
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise PlanDataError([Problem(shown, None, "het bestand is geen UTF-8-tekst.",
+                                     "Sla het bestand op als UTF-8.")]) from None
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        raise PlanDataError([Problem(shown, line, _dutch_yaml_problem(err), _YAML_FIX)]) from None
+    except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
+        raise PlanDataError([Problem(shown, None, f"het bestand is geen geldige YAML ({err}).", _YAML_FIX)]) from None
+
+
+_YAML_FIX = (
+    "Controleer de inspringing (spaties, geen tabs), de dubbele punt na elke sleutel "
+    "en aanhalingstekens rond tekst met een dubbele punt of #."
+)
+
+_TRANSLATIONS = {
+    "found character '\\t' that cannot start any token": "er staat een tab; gebruik spaties om in te springen",
+    "mapping values are not allowed here": "hier staat een dubbele punt die YAML niet verwacht (zet de tekst tussen aanhalingstekens)",
+    "could not find expected ':'": "er ontbreekt een dubbele punt na een sleutel",
+    "found undefined alias": "er staat een * die YAML als verwijzing leest (zet de tekst tussen aanhalingstekens)",
+    "expected <block end>, but found": "de inspringing klopt niet",
+    "did not find expected key": "de inspringing klopt niet of er ontbreekt een sleutel",
+    "did not find expected '-' indicator": "de inspringing van een lijst klopt niet",
+    "found unexpected end of stream": "het bestand houdt op midden in een tekst (ontbreekt een aanhalingsteken?)",
+    "found unknown escape character": "er staat een backslash (\\) die in deze tekst niet mag",
+}
+
+
+def _dutch_yaml_problem(err: yaml.MarkedYAMLError) -> str:
+    problem = err.problem or ""
+    for english, dutch in _TRANSLATIONS.items():
+        if problem.startswith(english):
+            return f"het bestand is geen geldige YAML: {dutch}."
+    if "twee keer" in problem or "sleutel moet" in problem:
+        return f"{problem}."
+    return f"het bestand is geen geldige YAML ({problem})."
