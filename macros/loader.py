@@ -454,8 +454,16 @@ def _check_references(plan: m.Plan, docs: dict, problems: list[Problem]) -> None
     actions = {a.id for a in plan.acties}
     themes = {t.id for t in plan.themas}
     sources = {s.id for s in plan.bronnen}
-    action_lines = _item_lines(docs.get("acties.yaml"), "acties")
-    part_lines = _item_lines(docs.get("onderdelen.yaml"), "onderdelen")
+    action_maps = _item_maps(docs.get("acties.yaml"), "acties")
+    part_maps = _item_maps(docs.get("onderdelen.yaml"), "onderdelen")
+
+    def line(maps, item_id, key, sub=None):
+        item = maps.get(item_id)
+        if item is None:
+            return None
+        if sub is not None and isinstance(item.get(key), Mapping):
+            return item[key].line_of(sub)
+        return item.line_of(key)
 
     def unknown(value, known, kind, name, line, fix_file):
         near = difflib.get_close_matches(value, sorted(known), n=1)
@@ -464,32 +472,40 @@ def _check_references(plan: m.Plan, docs: dict, problems: list[Problem]) -> None
                f"{hint}Gebruik een id uit {fix_file}" + (f" ({', '.join(sorted(known))})." if len(known) < 15 else "."))
 
     for part in plan.onderdelen:
-        line = part_lines.get(part.id)
         if part.thema and part.thema not in themes:
-            unknown(part.thema, themes, "thema", "onderdelen.yaml", line, "themas in onderdelen.yaml")
+            unknown(part.thema, themes, "thema", "onderdelen.yaml", line(part_maps, part.id, "thema"),
+                    "themas in onderdelen.yaml")
         if part.bron and part.bron not in sources:
-            unknown(part.bron, sources, "bron", "onderdelen.yaml", line, "bronnen in onderdelen.yaml")
+            unknown(part.bron, sources, "bron", "onderdelen.yaml", line(part_maps, part.id, "bron"),
+                    "bronnen in onderdelen.yaml")
     for action in plan.acties:
-        line = action_lines.get(action.id)
+        at = action_maps.get(action.id)
+        start = at.line if at is not None else None
         if action.onderdeel not in parts:
-            unknown(action.onderdeel, parts, "onderdeel", "acties.yaml", line, "onderdelen.yaml")
-        for actor_id in ([action.trekker] if action.trekker else []) + [a for a, _ in action.raci]:
+            unknown(action.onderdeel, parts, "onderdeel", "acties.yaml", line(action_maps, action.id, "onderdeel"),
+                    "onderdelen.yaml")
+        if action.trekker and action.trekker not in actors:
+            unknown(action.trekker, actors, "actor", "acties.yaml", line(action_maps, action.id, "trekker"),
+                    "actoren.yaml")
+        for actor_id, _ in action.raci:
             if actor_id not in actors:
-                unknown(actor_id, actors, "actor", "acties.yaml", line, "actoren.yaml")
+                unknown(actor_id, actors, "actor", "acties.yaml", line(action_maps, action.id, "raci", actor_id),
+                        "actoren.yaml")
         for other in action.randvoorwaarde_voor:
+            where_line = line(action_maps, action.id, "randvoorwaarde_voor")
             if other not in actions:
-                unknown(other, actions, "actie", "acties.yaml", line, "acties.yaml")
+                unknown(other, actions, "actie", "acties.yaml", where_line, "acties.yaml")
             elif other == action.id:
-                report("acties.yaml", line, f"actie {action.id} is randvoorwaarde voor zichzelf.", "Haal die id weg.")
+                report("acties.yaml", where_line, f"actie {action.id} is randvoorwaarde voor zichzelf.", "Haal die id weg.")
         for other in action.zie_ook:
             if "/" not in other and other not in actions:
-                unknown(other, actions, "actie", "acties.yaml", line,
+                unknown(other, actions, "actie", "acties.yaml", line(action_maps, action.id, "zie_ook"),
                         "acties.yaml (of schrijf plan/actie voor een ander plan)")
         if action.status in ("gepland",) and action.voortgang:
-            report("acties.yaml", line, f"actie {action.id} is 'gepland' maar heeft voortgang {action.voortgang}%.",
+            report("acties.yaml", start, f"actie {action.id} is 'gepland' maar heeft voortgang {action.voortgang}%.",
                    "Zet de status op 'gestart' of haal de voortgang weg.")
         if action.status == "afgerond" and action.voortgang not in (None, 100):
-            report("acties.yaml", line, f"actie {action.id} is 'afgerond' maar heeft voortgang {action.voortgang}%.",
+            report("acties.yaml", start, f"actie {action.id} is 'afgerond' maar heeft voortgang {action.voortgang}%.",
                    "Zet de voortgang op 100 of de status op 'gestart'.")
     if plan.begroting:
         b = plan.begroting
@@ -510,10 +526,11 @@ def _check_references(plan: m.Plan, docs: dict, problems: list[Problem]) -> None
                 unknown(diff.raming, ramingen, "raming", "begroting.yaml", diff.line, "ramingen")
 
 
-def _item_lines(doc, key: str) -> dict[str, int]:
+def _item_maps(doc, key: str) -> dict[str, Mapping]:
+    """The YAML mapping of each item by id, to point at the exact line of a field."""
     if doc is None or not isinstance(doc[0], Mapping) or not isinstance(doc[0].get(key), list):
         return {}
-    return {str(item.get("id")): item.line for item in doc[0][key] if isinstance(item, Mapping)}
+    return {str(item.get("id")): item for item in doc[0][key] if isinstance(item, Mapping)}
 
 
 def _check_cross_plan_links(site: m.Site, plans_dir: Path, root: Path, problems: list[Problem]) -> None:

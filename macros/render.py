@@ -114,7 +114,7 @@ def progress_table(plan: m.Plan, links: Links) -> str:
 
 def planning_text(planning: m.Planning | None) -> str:
     if planning is None:
-        return "Niet vermeld in het plan"
+        return "Niet genoemd in het plan"
     parts = []
     if planning.start and planning.eind:
         parts.append(f"{planning.start} tot en met {planning.eind}")
@@ -124,7 +124,7 @@ def planning_text(planning: m.Planning | None) -> str:
         parts.append(f"uiterlijk {planning.eind}")
     if planning.doorlopend:
         parts.append("doorlopend")
-    return ", ".join(parts).capitalize() if parts else "Niet vermeld in het plan"
+    return ", ".join(parts).capitalize() if parts else "Niet genoemd in het plan"
 
 
 def actor_name(plan: m.Plan, actor_id: str | None) -> str:

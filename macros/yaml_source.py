@@ -80,6 +80,7 @@ _TRANSLATIONS = {
     "expected <block end>, but found": "de inspringing klopt niet",
     "did not find expected key": "de inspringing klopt niet of er ontbreekt een sleutel",
     "did not find expected '-' indicator": "de inspringing van een lijst klopt niet",
+    "expected the node content, but found '<stream end>'": "het bestand houdt op waar nog een waarde moet komen",
     "found unexpected end of stream": "het bestand houdt op midden in een tekst (ontbreekt een aanhalingsteken?)",
     "found unknown escape character": "er staat een backslash (\\) die in deze tekst niet mag",
 }

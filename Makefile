@@ -1,0 +1,36 @@
+# Set-up is part of every command: a fresh machine needs only `make serve` or `make test`.
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build publish browser lock
+
+serve: $(STAMP)
+	$(BIN)/python scripts/publish.py
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+publish: $(STAMP)
+	$(BIN)/python scripts/publish.py
+
+$(STAMP): requirements.lock
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+# Browser tests use Debian's Chromium; nothing downloads a browser of its own.
+browser:
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+
+# Regenerate the full pin list after changing a dependency in pyproject.toml.
+lock:
+	rm -rf /tmp/pva-lock && python3 -m venv /tmp/pva-lock
+	/tmp/pva-lock/bin/pip install --quiet --disable-pip-version-check .[test]
+	/tmp/pva-lock/bin/pip freeze --exclude planpublicatie > requirements.lock

@@ -1,0 +1,46 @@
+"""Shared fixtures: the real data, loaded once, and the real site, built once with --strict."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def site_model():
+    from macros.loader import load_site
+
+    return load_site(ROOT / "data", ROOT)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A throw-away copy of the project, for tests that break the data on purpose."""
+    dest = tmp_path / "project"
+    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".site-*")
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    return dest
+
+
+def html_of(site: Path, page: str):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")

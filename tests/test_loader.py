@@ -1,0 +1,125 @@
+"""Loading and validation: real data loads; every kind of mistake gets a Dutch message with file and line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.loader import load_site
+from macros.problems import PlanDataError
+
+BEWIND = Path("data/plannen/bewind")
+
+
+def test_real_data_loads_into_the_model(site_model):
+    plan = site_model.plan("bewind")
+    assert plan.nummer == "2023-866"
+    assert [p.id for p in plan.onderdelen] == ["I", "II", "III", "IV", "V", "VI"]
+    assert all(a.onderdeel in {p.id for p in plan.onderdelen} for a in plan.acties)
+
+
+def test_every_action_of_the_seed_is_in_the_data(site_model):
+    # The action labels of plan 2023-866, chapter 2, as listed in the issue.
+    expected = (["I." + c for c in "abcdef"] + ["II"] + ["III.a", "III.b"] + ["IV." + c for c in "abcdefgh"]
+                + ["V." + c for c in "abc"] + ["VI." + c for c in "abc"])
+    assert [a.id for a in site_model.plan("bewind").acties] == expected
+
+
+def test_statuses_follow_the_text_and_nothing_claims_progress(site_model):
+    plan = site_model.plan("bewind")
+    for action in plan.acties:
+        assert action.status in ("gepland", "gestart"), action.id
+        assert action.voortgang is None, action.id
+        if action.status == "gestart":
+            assert "De tekst zegt: '" in action.status_toelichting, action.id
+
+
+def _break(project: Path, file: str, old: str, new: str) -> None:
+    path = project / BEWIND / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {file}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _problems(project: Path):
+    with pytest.raises(PlanDataError) as info:
+        load_site(project / "data", project)
+    return info.value
+
+
+def _line_of(project: Path, file: str, needle: str) -> int:
+    lines = (project / BEWIND / file).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+@pytest.mark.parametrize("file, old, new, needle, message", [
+    ("acties.yaml", "status: gestart", "status: bezig", "status: bezig", "'bezig' is geen geldige waarde voor 'status'"),
+    ("acties.yaml", "trekker: verandermanager", "trekker: veranderaar", "trekker: veranderaar",
+     "'veranderaar' is geen bekende actor"),
+    ("acties.yaml", "onderdeel: I\n", "onderdeeltje: I\n", "onderdeeltje: I", "onbekende sleutel 'onderdeeltje'"),
+    ("plan.yaml", "datum: 2023-10-03", "datum: 3-10-2023", "datum: 3-10-2023", "geen geldige datum"),
+    ("begroting.yaml", "bedrag: 680000", "bedrag: € 680.000", "bedrag: € 680.000", "moet een getal zijn"),
+    ("begroting.yaml", "totaal: 1200000", "totaal: 1300000", "totaal: 1300000", None),
+])
+def test_mistakes_are_explained_with_file_and_line(project_copy, file, old, new, needle, message):
+    _break(project_copy, file, old, new)
+    err = _problems(project_copy)
+    text = str(err)
+    assert "De site is niet gebouwd" in text
+    problem = err.problems[0]
+    assert problem.file == BEWIND / file
+    if message:
+        assert message in problem.message
+        assert problem.line == _line_of(project_copy, file, needle)
+    assert problem.fix, "every problem says how to fix it"
+
+
+def test_a_stated_total_that_differs_from_the_sum_is_reported(project_copy):
+    _break(project_copy, "begroting.yaml", "totaal: 1200000", "totaal: 1300000")
+    err = _problems(project_copy)
+    assert any("het vermelde totaal is € 1.300.000, de som van de regels is € 1.200.000" in p.message.replace("\u00a0", " ")
+               for p in err.problems)
+
+
+def test_a_known_difference_that_disappeared_is_reported(project_copy):
+    _break(project_copy, "begroting.yaml", "bedrag: 390000", "bedrag: 370000")
+    err = _problems(project_copy)
+    assert any("bestaat niet (meer)" in p.message for p in err.problems)
+
+
+def test_an_unexplained_difference_between_estimates_fails(project_copy):
+    _break(project_copy, "begroting.yaml", "        bedrag: 100000\n", "        bedrag: 90000\n")
+    err = _problems(project_copy)
+    assert any("de vastgestelde begroting" in p.message and "(VI)" in p.message for p in err.problems)
+
+
+def test_yaml_syntax_errors_are_translated(project_copy):
+    _break(project_copy, "acties.yaml", "  - id: I.b", "  - id: I.b\n\tfout: tab")
+    err = _problems(project_copy)
+    problem = err.problems[0]
+    assert "geen geldige YAML" in problem.message and "tab" in problem.message
+    assert problem.line is not None
+
+
+def test_duplicate_keys_are_not_silently_dropped(project_copy):
+    _break(project_copy, "plan.yaml", "team: DEV-BLD", "team: DEV-BLD\nteam: ANDER")
+    err = _problems(project_copy)
+    assert "twee keer" in err.problems[0].message
+    assert err.problems[0].line == _line_of(project_copy, "plan.yaml", "team: ANDER")
+
+
+def test_duplicate_ids_and_unknown_links_are_reported_together(project_copy):
+    _break(project_copy, "acties.yaml", "  - id: I.b", "  - id: I.a")
+    _break(project_copy, "onderdelen.yaml", "thema: clientenperspectief", "thema: klantperspectief")
+    err = _problems(project_copy)
+    messages = " | ".join(p.message for p in err.problems)
+    assert "'I.a' (actie) komt twee keer voor" in messages
+    assert "'klantperspectief' is geen bekende thema" in messages
+
+
+def test_outlook_safelinks_are_refused(project_copy):
+    _break(project_copy, "plan.yaml", "  - titel: Motie 2.1. raadsvergadering 22 maart 2023",
+           "  - titel: Motie 2.1. raadsvergadering 22 maart 2023\n"
+           "    link: https://eur02.safelinks.protection.outlook.com/?url=x")
+    err = _problems(project_copy)
+    assert "safelinks" in err.problems[0].message

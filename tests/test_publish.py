@@ -1,0 +1,67 @@
+"""A broken change never reaches the public site, and staff read why in Dutch."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def publish(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "scripts/publish.py"], cwd=project, capture_output=True, text=True)
+
+
+@pytest.fixture
+def published(project_copy: Path) -> Path:
+    result = publish(project_copy)
+    assert result.returncode == 0, result.stderr
+    assert (project_copy / "site" / "index.html").exists()
+    return project_copy
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+BREAKAGES = {
+    "yaml-syntax": ("data/plannen/bewind/plan.yaml", "team: DEV-BLD", "team: DEV-BLD\n  fout: [", "regel"),
+    "bad-status": ("data/plannen/bewind/acties.yaml", "status: gestart", "status: klaar", "'klaar' is geen geldige waarde"),
+    "unknown-macro": ("docs/over.md", "## Waar de teksten vandaan komen", "{{ onbekend() }}", "'onbekend' bestaat niet"),
+    "wrong-id": ("docs/bewind/aanbevelingen/VI.md", '"VI")', '"VII")', "geen onderdeel 'VII'"),
+    "no-summary": ("docs/over.md", "in_het_kort:", "samenvatting:", "geen samenvatting in eenvoudige taal"),
+}
+
+
+@pytest.mark.parametrize("name", BREAKAGES)
+def test_a_broken_change_leaves_the_published_site_untouched(published, name):
+    file, old, new, expected = BREAKAGES[name]
+    before = snapshot(published / "site")
+    edit(published / file, old, new)
+    result = publish(published)
+    assert result.returncode == 1
+    assert "De site is NIET bijgewerkt" in result.stderr
+    assert expected in result.stderr
+    assert file.split("/")[-1] in result.stderr, "the message names the file"
+    assert "Traceback" not in result.stderr + result.stdout
+    assert snapshot(published / "site") == before
+    assert not list(published.glob(".site-nieuw-*")), "the staging folder is cleaned up"
+
+
+def test_macro_errors_point_at_the_line_in_the_page(published):
+    page = published / "docs/over.md"
+    edit(page, "## Waar de teksten vandaan komen", "{{ onbekend() }}")
+    line = next(i for i, text in enumerate(page.read_text().splitlines(), 1) if "onbekend()" in text)
+    assert f"docs/over.md, regel {line}:" in publish(published).stderr
+
+
+def test_a_good_change_is_published(published):
+    edit(published / "docs/over.md", "## Privacy en toegankelijkheid", "## Privacy en toegankelijkheid\n\nNieuwe zin.")
+    assert publish(published).returncode == 0
+    assert "Nieuwe zin." in (published / "site/over.html").read_text(encoding="utf-8")

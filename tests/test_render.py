@@ -1,0 +1,135 @@
+"""Each renderer on the real plan and on fictional fixtures that stretch the model."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros import render, views
+from macros.loader import load_site
+from macros.locations import Links
+
+FIXTURES = Path(__file__).parent / "fixtures" / "fictief"
+
+
+@pytest.fixture(scope="module")
+def fictional():
+    return load_site(FIXTURES / "data", FIXTURES)
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_model_fits_plans_with_actielijnen_two_reports_steps_fte_and_no_budget(fictional):
+    plan = fictional.plan("fictief-actielijnen")
+    assert plan.onderdeel_soort == "actielijn"
+    assert {plan.bron(p.bron).auteur for p in plan.onderdelen} == {"Bureau A", "Rekenkamer B"}
+    steps = plan.actie("1.1").planning.stappen
+    assert [str(s.datum) for s in steps] == ["2e kwartaal 2024", "1 december 2024"]
+    adopted = plan.begroting.vastgesteld
+    assert views.fte_total(adopted) == Decimal("0.4")
+    assert views.euro_total(adopted) == Decimal("1234.5")
+    assert fictional.plan("fictief-zonder-begroting").begroting is None
+
+
+def test_data_text_is_escaped_everywhere(fictional):
+    plan = fictional.plan("fictief-actielijnen")
+    links = Links("fictief-actielijnen/actielijnen/1.md")
+    html = "".join([
+        render.part_page(plan, plan.onderdeel("1"), links),
+        render.actions_table(plan, plan.acties, links, "x"),
+        render.raci_matrix(plan, plan.acties, links, "x"),
+        render.plan_facts(plan),
+        render.plans_overview(fictional.plannen, links),
+    ])
+    assert "<script>" not in html and "<em>tekens</em>" not in html and "<b>vet</b>" not in html
+    assert "&lt;script&gt;" in html
+    # Markdown in action texts still works after escaping.
+    assert soup(render.rich_text(plan.actie("1.1").tekst)).find_all("li")[1].get_text() == "tweede punt"
+
+
+def test_links_are_relative_to_the_page_that_shows_them(fictional):
+    plan = fictional.plan("fictief-actielijnen")
+    action = plan.actie("2.1")
+    assert Links("fictief-actielijnen/actielijnen/1.md").action(plan, action) == "2.html#actie-2-1"
+    assert Links("index.md").action(plan, action) == "fictief-actielijnen/actielijnen/2.html#actie-2-1"
+    assert Links("fictief-actielijnen/actielijnen/2.md").action(plan, action) == "#actie-2-1"
+
+
+def test_actions_table_has_caption_scopes_and_badges(site_model):
+    plan = site_model.plan("bewind")
+    table = soup(render.actions_table(plan, plan.acties_van("IV"), Links("bewind/acties.md"), "Acties IV")).table
+    assert table.caption.get_text() == "Acties IV"
+    assert [th["scope"] for th in table.thead.find_all("th")] == ["col"] * 5
+    rows = table.tbody.find_all("tr")
+    assert [r.th.get_text() for r in rows] == [a.id for a in plan.acties_van("IV")]
+    assert all(r.th["scope"] == "row" for r in rows)
+    assert rows[0].find(class_="pva-status").get_text() == "Gestart"  # IV.a: 'wordt voortgezet'
+
+
+def test_status_badge_shows_the_word_not_only_a_colour():
+    for status, label in render.STATUS_LABEL.items():
+        badge = soup(render.status_badge(status)).span
+        assert badge.get_text() == label and f"pva-status--{status}" in badge["class"]
+
+
+def test_raci_matrix_lists_actors_as_columns_and_only_stated_roles(site_model):
+    plan = site_model.plan("bewind")
+    table = soup(render.raci_matrix(plan, plan.acties_van("I"), Links("bewind/acties.md"), "RACI")).table
+    header = [th.get_text() for th in table.thead.find_all("th")][1:]
+    row = next(tr for tr in table.tbody.find_all("tr") if tr.th.a.get_text() == "I.b")
+    cells = dict(zip(header, [td.get_text() for td in row.find_all("td")]))
+    assert cells["B&W"] == "A" and cells["Verandermanager"] == "R"
+    assert cells["Directie"] == "–"
+
+
+def test_progress_counts_come_from_the_statuses(site_model):
+    plan = site_model.plan("bewind")
+    p = views.progress(plan.acties)
+    assert p.totaal == len(plan.acties)
+    assert p.aantal("gestart") == sum(a.status == "gestart" for a in plan.acties)
+    figure = soup(render.progress_summary(plan)).figure
+    assert figure.svg["role"] == "img"
+    assert render.progress_sentence(p) in figure.svg["aria-label"]
+    assert figure.figcaption.get_text() == render.progress_sentence(p)
+    widths = [Decimal(r["width"]) for r in figure.find_all("rect")]
+    assert abs(sum(widths) - 100) < Decimal("0.05")
+
+
+def test_budget_tables_sum_to_the_computed_total(site_model):
+    plan = site_model.plan("bewind")
+    adopted = plan.begroting.vastgesteld
+    for html in (render.budget_by_part(plan, adopted), render.budget_by_period(plan, adopted),
+                 render.budget_by_funding(plan, adopted)):
+        table = soup(html).table
+        total = table.tfoot.td.get_text().replace("\u00a0", " ")
+        assert total == "€ 1.200.000"
+    per_part = soup(render.budget_by_part(plan, adopted)).table.tbody
+    assert [th.get_text() for th in per_part.find_all("th")][0] == "Aanbeveling I en II"
+
+
+def test_fte_and_cents_are_formatted_in_dutch(fictional):
+    plan = fictional.plan("fictief-actielijnen")
+    html = render.budget_page(plan, Links("fictief-actielijnen/begroting.md")).replace("\u00a0", " ")
+    assert "0,4 fte" in html and "€ 1.234,50" in html
+    assert "POK-middelen" in html
+
+
+def test_plan_without_budget_says_so(fictional):
+    plan = fictional.plan("fictief-zonder-begroting")
+    assert "geen begroting" in render.budget_page(plan, Links("x.md"))
+    part_html = render.part_page(plan, plan.onderdeel("wonen"), Links("fictief-zonder-begroting/themas/wonen.md"))
+    assert "Dit plan heeft geen begroting." in part_html
+
+
+def test_planning_text():
+    from macros.dutch import Moment
+    from macros.model import Planning
+
+    assert render.planning_text(None) == "Niet genoemd in het plan"
+    assert render.planning_text(Planning(Moment.lees("2024-Q1"), Moment.lees("2024-Q4"))) == \
+        "1e kwartaal 2024 tot en met 4e kwartaal 2024"
+    assert render.planning_text(Planning(Moment.lees(2023), doorlopend=True)) == "Vanaf 2023, doorlopend"

@@ -1,0 +1,166 @@
+"""The real plan, built with `mkdocs build --strict`, checked in the HTML."""
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from conftest import html_of
+
+from macros import views
+from macros.locations import action_anchor, part_page
+from macros.render import STATUS_LABEL
+
+
+def _pages(site: Path):
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def _euros(text: str) -> Decimal:
+    return Decimal(re.sub(r"[^0-9,]", "", text).replace(",", "."))
+
+
+def test_every_action_appears_with_its_status_on_its_recommendation_page(built_site, site_model):
+    for plan in site_model.plannen:
+        for action in plan.acties:
+            soup = html_of(built_site, part_page(plan, action.onderdeel).replace(".md", ".html"))
+            heading = soup.find(id=action_anchor(action.id))
+            assert heading is not None, f"{action.id} has no section"
+            assert action.titel in heading.get_text()
+            facts = heading.find_next("dl")
+            badge = facts.find(class_="pva-status")
+            assert badge.get_text() == STATUS_LABEL[action.status], action.id
+
+
+def test_every_action_is_in_the_overview_table_with_its_status(built_site, site_model):
+    soup = html_of(built_site, "bewind/acties.html")
+    table = soup.find("table", class_="pva-actions")
+    rows = {tr.th.get_text(): tr for tr in table.tbody.find_all("tr")}
+    plan = site_model.plan("bewind")
+    assert list(rows) == [a.id for a in plan.acties]
+    for action in plan.acties:
+        assert rows[action.id].find(class_="pva-status").get_text() == STATUS_LABEL[action.status]
+
+
+def test_each_recommendation_page_lists_exactly_its_actions(built_site, site_model):
+    plan = site_model.plan("bewind")
+    for part in plan.onderdelen:
+        soup = html_of(built_site, part_page(plan, part.id).replace(".md", ".html"))
+        table = soup.find("table", class_="pva-actions")
+        listed = [tr.th.get_text() for tr in table.tbody.find_all("tr")]
+        assert listed == [a.id for a in plan.acties_van(part.id)], part.id
+        assert part.doel in soup.get_text(" ", strip=True).replace("  ", " ") or part.doel is None
+
+
+def test_full_action_texts_are_published(built_site, site_model):
+    plan = site_model.plan("bewind")
+    for action in plan.acties:
+        soup = html_of(built_site, part_page(plan, action.onderdeel).replace(".md", ".html"))
+        section = soup.find(id=action_anchor(action.id)).find_next(class_="pva-source-text")
+        published = " ".join(section.get_text(" ").split())
+        first_words = " ".join(re.sub(r"[*_\[\]()-]", " ", action.tekst).split()[:12])
+        assert " ".join(re.sub(r"[*_\[\]()-]", " ", published).split()).find(first_words) >= 0, action.id
+
+
+def test_budget_total_on_the_site_equals_the_sum_of_its_lines(built_site, site_model):
+    soup = html_of(built_site, "bewind/begroting.html")
+    table = soup.find("table", class_="pva-budget")
+    amounts = [_euros(tr.find("td", class_="pva-num").get_text()) for tr in table.tbody.find_all("tr")
+               if "€" in tr.get_text()]
+    foot = {tr.th.get_text(): tr.find("td", class_="pva-num").get_text() for tr in table.tfoot.find_all("tr")}
+    assert _euros(foot["Totaal (berekend)"]) == sum(amounts)
+    adopted = site_model.plan("bewind").begroting.vastgesteld
+    assert sum(amounts) == views.euro_total(adopted)
+    assert _euros(foot["Totaal zoals vermeld in de bron"]) == adopted.totaal
+
+
+def test_budget_page_shows_the_adopted_budget_and_the_difference(built_site):
+    text = html_of(built_site, "bewind/begroting.html").get_text(" ").replace("\u00a0", " ")
+    assert "€ 370.000" in text and "€ 390.000" in text
+    assert "Verschil: € 20.000" in text
+    assert "€ 1.220.000" in text  # the raadsmededeling's own lines add up to this
+
+
+def test_recommendation_four_shows_its_budget_difference(built_site):
+    text = html_of(built_site, "bewind/aanbevelingen/IV.html").get_text(" ").replace("\u00a0", " ")
+    assert "€ 370.000" in text and "Verschil: € 20.000" in text
+
+
+def test_every_page_opens_with_a_plain_language_summary(built_site):
+    for page in _pages(built_site):
+        soup = html_of(built_site, str(page.relative_to(built_site)))
+        article = soup.find("article")
+        h1 = article.find("h1")
+        summary = article.find("section", class_="pva-kort")
+        assert summary is not None, page
+        assert h1.find_next("section") is summary, f"summary is not right under the title on {page}"
+        assert "officiële tekst staat hieronder" in summary.get_text()
+
+
+def test_tables_are_accessible(built_site):
+    for page in _pages(built_site):
+        for table in html_of(built_site, str(page.relative_to(built_site))).select("table.pva-table"):
+            assert table.caption and table.caption.get_text(strip=True), page
+            for th in table.find_all("th"):
+                assert th.get("scope") in ("col", "row"), (page, th)
+
+
+def test_pictures_have_a_text_alternative(built_site):
+    for page in _pages(built_site):
+        for svg in html_of(built_site, str(page.relative_to(built_site))).select("article svg[role=img]"):
+            assert svg.get("aria-label", "").strip(), page
+
+
+def test_site_is_dutch_and_search_uses_dutch_stemming(built_site):
+    soup = html_of(built_site, "index.html")
+    assert soup.html["lang"] == "nl"
+    config = json.loads(soup.find(id="__config").string)
+    index = (built_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert '"lang":["nl"]' in index.replace(" ", ""), "search index is not configured for Dutch"
+    assert config["search"].endswith(".js") or "search" in config
+
+
+def test_no_request_to_any_third_party(built_site):
+    """Links to documents are fine; nothing may be loaded from another host."""
+    loaders = re.compile(r"""<(script|link|img|iframe|source|video|audio)\b[^>]*\b(src|href)=["'](https?:)?//""", re.I)
+    css_urls = re.compile(r"url\((['\"]?)(https?:)?//", re.I)
+    for file in built_site.rglob("*"):
+        if file.suffix in (".html", ".css"):
+            text = file.read_text(encoding="utf-8", errors="ignore")
+            assert not loaders.search(text), file
+            assert not css_urls.search(text), file
+            assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, file
+
+
+def test_internal_links_and_anchors_resolve(built_site):
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(page: Path) -> set[str]:
+        if page not in ids:
+            soup = html_of(built_site, str(page.relative_to(built_site)))
+            ids[page] = {el["id"] for el in soup.find_all(id=True)}
+        return ids[page]
+
+    checked = 0
+    for page in _pages(built_site):
+        for a in html_of(built_site, str(page.relative_to(built_site))).find_all("a", href=True):
+            url = urlparse(a["href"])
+            if url.scheme or a["href"].startswith("//"):
+                continue
+            target = (page.parent / unquote(url.path)).resolve() if url.path else page
+            assert target.exists(), f"{page}: broken link {a['href']}"
+            if url.fragment and target.suffix == ".html":
+                assert url.fragment in anchors(target), f"{page}: missing anchor {a['href']}"
+            checked += 1
+    assert checked > 100
+
+
+def test_no_outlook_safelinks_or_mail_addresses(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "safelinks" not in text and "radaradvies" not in text, page
+    soup = html_of(built_site, "bewind/aanbevelingen/I.html")
+    hrefs = [a["href"] for a in soup.find_all("a", href=True)]
+    assert "https://deventer.raadsinformatie.nl/document/13015296/1/2023-07-20+667+Raadsmededeling+Integrale+Toegang" in hrefs
