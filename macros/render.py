@@ -7,6 +7,7 @@ screen readers can announce row and column for every cell.
 from __future__ import annotations
 
 import html
+import re
 from decimal import Decimal
 
 import markdown as _markdown
@@ -24,6 +25,25 @@ PLAN_STATUS_LABEL = {"concept": "Concept", "vastgesteld": "Vastgesteld", "in-uit
 RACI_LABEL = {"R": "voert uit", "A": "eindverantwoordelijk", "S": "ondersteunt", "C": "wordt geraadpleegd",
               "I": "wordt geïnformeerd"}
 KIND_LABEL = {"incidenteel": "incidenteel", "structureel": "structureel"}
+
+
+_BLOCK_END = re.compile(r"(</(?:td|th|tr|caption|thead|tbody|tfoot|table|dt|dd|dl|li|ul|p|figcaption|title|text)>)(?=<)")
+
+
+_TABLE = re.compile(r'<table class="pva-table[^"]*"><caption>(.*?)</caption>.*?</table>', re.S)
+
+
+def finish(html_text: str) -> str:
+    """Last touches for every macro's output.
+
+    Wide tables scroll inside their own focusable region instead of widening
+    the page on a phone, and each cell, item and caption ends with a line
+    break so the search index does not glue the words of adjacent cells.
+    """
+    wrapped = _TABLE.sub(
+        lambda m: f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table pva-scroll" role="region" '
+                  f'tabindex="0" aria-label="{m[1]}">{m[0]}</div></div>', html_text)
+    return _BLOCK_END.sub("\\1\n", wrapped)
 
 
 def esc(text) -> str:

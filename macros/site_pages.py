@@ -1,12 +1,19 @@
 """The macros that page authors call, each a thin wrapper around a renderer."""
 from __future__ import annotations
 
+import functools
+
 from . import render
 from .model import Site
 
 
 def register_pages(env, site: Site, links) -> None:
-    macro = env.macro
+    def macro(function):
+        @functools.wraps(function)
+        def finished_output(*args, **kwargs):
+            return render.finish(function(*args, **kwargs))
+
+        return env.macro(finished_output, function.__name__)
 
     @macro
     def plan_gegevens(plan_id: str) -> str:

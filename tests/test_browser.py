@@ -1,0 +1,88 @@
+"""The built site in Debian's Chromium, opened from a folder as a resident would from a USB stick."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    assert Path(CHROMIUM).exists(), "Chromium is missing: run `make test`, which installs Debian's chromium"
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, headless=True, args=ARGS,
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    page.requests_seen = []
+    page.on("request", lambda request: page.requests_seen.append(request.url))
+    yield page
+    page.close()
+
+
+def test_pages_load_nothing_from_other_hosts(page, built_site):
+    for name in ("index.html", "bewind/index.html", "bewind/aanbevelingen/IV.html", "bewind/begroting.html"):
+        page.goto((built_site / name).as_uri())
+        page.wait_for_load_state("load")
+    outside = [u for u in page.requests_seen if urlparse(u).scheme not in ("file", "data", "blob", "about")]
+    assert outside == []
+    assert any(u.endswith(".css") for u in page.requests_seen), "the page really loaded its own assets"
+
+
+def test_search_works_offline_in_dutch(page, built_site):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto((built_site / "index.html").as_uri())
+    page.wait_for_timeout(1000)  # the search index loads in the background
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("werksessies", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    pages = {str(Path(unquote(urlparse(h).path)).relative_to(built_site)) for h in hrefs}
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    expected = {d["location"].split("#")[0] for d in index["docs"] if "werksessies" in d["text"].lower()}
+    assert expected and expected <= pages
+    assert any(u.endswith("lunr.nl.min.js") for u in page.requests_seen), "Dutch search support was not loaded"
+
+
+def test_summary_is_the_first_thing_under_the_title(page, built_site):
+    page.set_viewport_size({"width": 375, "height": 800})  # a phone
+    page.goto((built_site / "bewind/aanbevelingen/IV.html").as_uri())
+    h1 = page.locator("article h1")
+    summary = page.locator("section.pva-kort")
+    assert summary.is_visible()
+    assert summary.bounding_box()["y"] > h1.bounding_box()["y"]
+    assert summary.bounding_box()["y"] < page.locator("dl.pva-facts").first.bounding_box()["y"]
+    assert page.get_by_role("region", name="In het kort").count() == 1
+
+
+def test_phone_layout_has_no_sideways_scrolling_outside_tables(page, built_site):
+    page.set_viewport_size({"width": 375, "height": 800})
+    for name in ("index.html", "bewind/aanbevelingen/I.html", "bewind/begroting.html"):
+        page.goto((built_site / name).as_uri())
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, name
+
+
+def test_tables_and_pictures_are_announced_by_name(page, built_site):
+    page.goto((built_site / "bewind/begroting.html").as_uri())
+    assert page.get_by_role("table", name="Begroting in het plan van aanpak (hoofdstuk 3)", exact=True).count() == 1
+    chart = page.get_by_role("img", name="Staafdiagram", exact=False)
+    assert chart.count() == 1
+    page.goto((built_site / "bewind/aanbevelingen/I.html").as_uri())
+    assert page.get_by_role("row", name="I.b Verandermanager", exact=False).count() >= 1
+    assert page.get_by_role("img", name="Voortgang Aanbeveling I", exact=False).count() == 1
