@@ -162,7 +162,7 @@ def actions_table(plan: m.Plan, actions, links: Links, caption: str) -> str:
             f"<td>{esc(a.titel)}</td><td>{esc(actor_name(plan, a.trekker))}</td>"
             f"<td>{esc(planning_text(a.planning))}</td><td>{status_badge(a.status)}</td></tr>"
         )
-    return (f'<table class="pva-table pva-actions"><caption>{esc(caption)}</caption><thead><tr>'
+    return (f'<table class="pva-table pva-actions pva-wide"><caption>{esc(caption)}</caption><thead><tr>'
             '<th scope="col">Actie</th><th scope="col">Wat</th><th scope="col">Trekker</th>'
             '<th scope="col">Planning</th><th scope="col">Status</th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
@@ -227,7 +227,7 @@ def raci_matrix(plan: m.Plan, actions, links: Links, caption: str) -> str:
         rows.append(f'<tr><th scope="row"><a href="{esc(links.action(plan, action))}">{esc(action.id)}</a> '
                     f'{esc(action.titel)}</th>{cells}</tr>')
     legend = "; ".join(f"<strong>{k}</strong> = {v}" for k, v in RACI_LABEL.items())
-    return (f'<table class="pva-table pva-raci"><caption>{esc(caption)}</caption><thead><tr>'
+    return (f'<table class="pva-table pva-raci pva-wide"><caption>{esc(caption)}</caption><thead><tr>'
             f'<th scope="col">Actie</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
             f'<p class="pva-legend">{legend}. Alleen rollen die de tekst van het plan noemt.</p>')
 
@@ -256,10 +256,11 @@ def _line_details(plan: m.Plan, line: m.BudgetLine) -> str:
 def budget_lines_table(plan: m.Plan, estimate: m.Estimate, links: Links, caption: str) -> str:
     rows = []
     for line in estimate.regels:
-        wie = esc(parts_label(plan, line.onderdelen)) if line.onderdelen else ""
+        wie = ""
         if line.onderdelen:
-            wie = ", ".join(f'<a href="{esc(links.part(plan, p))}">{esc(parts_label(plan, (p,)))}</a>'
-                            for p in line.onderdelen)
+            numbered = [f'<a href="{esc(links.part(plan, p))}">{esc(p)}</a>' for p in line.onderdelen]
+            tail = f"{', '.join(numbered[:-1])} en {numbered[-1]}" if len(numbered) > 1 else numbered[0]
+            wie = f"{esc(plan.onderdeel_soort.capitalize())} {tail}"
         if line.acties:
             wie += (" " if wie else "") + ", ".join(
                 f'<a href="{esc(links.action(plan, plan.actie(a)))}">actie {esc(a)}</a>' for a in line.acties)
@@ -273,7 +274,7 @@ def budget_lines_table(plan: m.Plan, estimate: m.Estimate, links: Links, caption
     if estimate.totaal is not None:
         foot += (f'<tr><th scope="row" colspan="2">Totaal zoals vermeld in de bron</th>'
                  f'<td class="pva-num">{esc(euro(estimate.totaal))}</td><td></td></tr>')
-    return (f'<table class="pva-table pva-budget"><caption>{esc(caption)}</caption><thead><tr>'
+    return (f'<table class="pva-table pva-budget pva-wide"><caption>{esc(caption)}</caption><thead><tr>'
             f'<th scope="col">Voor</th><th scope="col">Omschrijving</th><th scope="col">Bedrag</th>'
             f'<th scope="col">Soort, periode en dekking</th></tr></thead><tbody>{"".join(rows)}</tbody>'
             f'<tfoot>{foot}</tfoot></table>')
@@ -441,7 +442,7 @@ def budget_chart(plan: m.Plan, estimate: m.Estimate) -> str:
     if not rows:
         return ""
     largest = max(s.euro for s in rows)
-    bar_h, gap, label_w, width = 22, 10, 190, 640
+    bar_h, gap, label_w, width = 24, 10, 170, 480
     parts = []
     for i, s in enumerate(rows):
         y = i * (bar_h + gap)

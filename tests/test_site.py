@@ -164,3 +164,14 @@ def test_no_outlook_safelinks_or_mail_addresses(built_site):
     soup = html_of(built_site, "bewind/aanbevelingen/I.html")
     hrefs = [a["href"] for a in soup.find_all("a", href=True)]
     assert "https://deventer.raadsinformatie.nl/document/13015296/1/2023-07-20+667+Raadsmededeling+Integrale+Toegang" in hrefs
+
+
+def test_search_index_keeps_words_of_adjacent_cells_apart(built_site, site_model):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    tokens = set()
+    for doc in index["docs"]:
+        tokens |= set(re.findall(r"\w+", doc["text"].lower()))
+    for action in site_model.plan("bewind").acties:
+        first_word = re.findall(r"\w+", action.titel.lower())[0]
+        glued = re.findall(r"\w+", action.id.lower())[-1] + first_word
+        assert first_word in tokens and glued not in tokens, action.id
