@@ -126,37 +126,26 @@ class Fields:
             return default
         return value
 
-    def moment(self, key: str) -> Moment | None:
+    def _parsed(self, key: str, parse, what: str, fix: str):
+        """A value that a parser turns into a model type; a ValueError becomes a Dutch problem."""
         value = self._get(key, False)
         if value is None:
             return None
         try:
-            return Moment.lees(value)
+            return parse(value)
         except ValueError:
-            self.problem(key, f"'{value}' bij '{key}' van {self.what} is geen geldige datum of periode.",
-                         "Schrijf JJJJ (2024), JJJJ-Qn (2024-Q2), JJJJ-MM (2024-05) of JJJJ-MM-DD (2024-05-01).")
+            self.problem(key, f"'{value}' bij '{key}' van {self.what} is {what}.", fix)
             return None
+
+    def moment(self, key: str) -> Moment | None:
+        return self._parsed(key, Moment.lees, "geen geldige datum of periode",
+                            "Schrijf JJJJ (2024), JJJJ-Qn (2024-Q2), JJJJ-MM (2024-05) of JJJJ-MM-DD (2024-05-01).")
 
     def date(self, key: str) -> _dt.date | None:
-        value = self._get(key, False)
-        if value is None:
-            return None
-        if isinstance(value, _dt.date):
-            return value
-        self.problem(key, f"'{value}' bij '{key}' van {self.what} is geen geldige datum.",
-                     "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2023-10-03.")
-        return None
+        return self._parsed(key, _as_date, "geen geldige datum", "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2023-10-03.")
 
     def periode(self, key: str) -> Periode | None:
-        value = self._get(key, False)
-        if value is None:
-            return None
-        try:
-            return Periode.lees(value)
-        except ValueError:
-            self.problem(key, f"'{value}' bij '{key}' van {self.what} is geen jaar of periode.",
-                         "Schrijf een jaar (2024) of een periode (2024-2025).")
-            return None
+        return self._parsed(key, Periode.lees, "geen jaar of periode", "Schrijf een jaar (2024) of een periode (2024-2025).")
 
     def id_list(self, key: str) -> tuple[str, ...]:
         value = self._get(key, False)
@@ -181,6 +170,12 @@ class Fields:
 
     def line_of(self, key) -> int:
         return self.data.line_of(key)
+
+
+def _as_date(value) -> _dt.date:
+    if isinstance(value, _dt.date):
+        return value
+    raise ValueError("geen datum")
 
 
 def load_site(data_dir: Path, root: Path | None = None) -> m.Site:

@@ -59,6 +59,21 @@ def test_search_works_offline_in_dutch(page, built_site):
     assert any(u.endswith("lunr.nl.min.js") for u in page.requests_seen), "Dutch search support was not loaded"
 
 
+def test_search_finds_longer_word_forms_by_prefix(page, built_site):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto((built_site / "index.html").as_uri())
+    page.wait_for_timeout(1000)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("gesprek", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    found = {str(Path(unquote(urlparse(h).path)).relative_to(built_site)) + "#" + urlparse(h).fragment for h in hrefs}
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    plural_only = {d["location"] + ("" if "#" in d["location"] else "#") for d in index["docs"]
+                   if "gesprekken" in d["text"].lower() and not re.search(r"\bgesprek\b", d["text"], re.I)}
+    assert plural_only and plural_only & found, (sorted(plural_only), sorted(found))
+
+
 def test_summary_is_the_first_thing_under_the_title(page, built_site):
     page.set_viewport_size({"width": 375, "height": 800})  # a phone
     page.goto((built_site / "bewind/aanbevelingen/IV.html").as_uri())
