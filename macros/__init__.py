@@ -5,15 +5,27 @@ renderers are plain Python, tested on their own.
 """
 from __future__ import annotations
 
+import datetime as _dt
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import render
 from .loader import load_site
 from .locations import Links, part_page
 from .problems import PlanDataError
 from .site_pages import register_pages
+
+
+def reference_date(env) -> _dt.date:
+    """The date lateness is measured against: PEILDATUM, else extra.peildatum, else today (the build date)."""
+    raw = os.environ.get("PEILDATUM") or env.conf.get("extra", {}).get("peildatum")
+    if not raw:
+        return _dt.date.today()
+    try:
+        return raw if isinstance(raw, _dt.date) else _dt.date.fromisoformat(str(raw))
+    except ValueError:
+        raise PluginError(f"De peildatum '{raw}' is geen geldige datum. Schrijf JJJJ-MM-DD, bijvoorbeeld 2026-06-01.") from None
 
 
 def define_env(env) -> None:
@@ -31,11 +43,12 @@ def define_env(env) -> None:
             + ". Maak de pagina met een 'in_het_kort' en de regel {{ onderdeel_pagina('<plan>', '<id>') }}."
         )
     env.variables["site_data"] = site
+    peildatum = reference_date(env)
 
     def links() -> Links:
         return Links(env.page.file.src_uri)
 
-    register_pages(env, site, links)
+    register_pages(env, site, links, peildatum)
 
 
 def on_pre_page_macros(env) -> None:

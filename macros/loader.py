@@ -5,177 +5,19 @@ staff member sees the whole list at once instead of one error per build.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import difflib
 import re
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from . import loader_structures as structures
 from . import model as m
 from .checks import budget_problems
-from .dutch import Moment, Periode
+from .loader_fields import Fields
 from .problems import PlanDataError, Problem
 from .yaml_source import Mapping, load_yaml
 
-PLAN_FILES = ("plan.yaml", "actoren.yaml", "onderdelen.yaml", "acties.yaml", "begroting.yaml")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_MISSING = object()
-
-
-class Fields:
-    """Reads the fields of one YAML mapping, noting problems instead of raising."""
-
-    def __init__(self, data, file: Path, problems: list[Problem], what: str, allowed: tuple[str, ...], line: int = 0):
-        self.file, self.problems, self.what = file, problems, what
-        self.ok = isinstance(data, Mapping)
-        self.data = data if self.ok else Mapping()
-        self.line = getattr(data, "line", line) or line
-        if not self.ok:
-            self.problem(None, f"{what} moet een blok met sleutels zijn (sleutel: waarde).",
-                         "Kijk naar het voorbeeld in data/README.md.", line=line)
-            return
-        for key in self.data:
-            if key not in allowed:
-                near = difflib.get_close_matches(str(key), allowed, n=1)
-                fix = f"Bedoelt u '{near[0]}'?" if near else f"Toegestaan zijn: {', '.join(allowed)}."
-                self.problem(key, f"onbekende sleutel '{key}' bij {what}.", fix)
-
-    def problem(self, key, message: str, fix: str = "", line: int | None = None) -> None:
-        if line is None:
-            line = self.data.line_of(key) if key is not None else self.line
-        self.problems.append(Problem(self.file, line, message, fix))
-
-    def _get(self, key, required: bool):
-        value = self.data.get(key, _MISSING)
-        if value is _MISSING or value is None:
-            if required and self.ok:
-                self.problem(None, f"bij {self.what} ontbreekt '{key}'.", f"Voeg '{key}: …' toe.")
-            return None
-        return value
-
-    def text(self, key: str, required: bool = False) -> str | None:
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-            return str(value)
-        if not isinstance(value, str):
-            self.problem(key, f"'{key}' bij {self.what} moet tekst zijn.", "Zet de tekst tussen aanhalingstekens.")
-            return None
-        value = value.strip()
-        if required and not value:
-            self.problem(key, f"'{key}' bij {self.what} is leeg.", f"Vul '{key}' in.")
-            return None
-        return value
-
-    def ident(self, key: str = "id", pattern: re.Pattern | None = _ID) -> str | None:
-        value = self.text(key, required=True)
-        if value is not None and pattern is not None and not pattern.match(value):
-            self.problem(key, f"'{value}' is geen geldige id voor {self.what}.",
-                         "Gebruik kleine letters, cijfers en streepjes, zonder spaties.")
-            return None
-        return value
-
-    def choice(self, key: str, options: tuple[str, ...], default: str | None = None) -> str | None:
-        value = self.text(key, required=default is None)
-        if value is None:
-            return default
-        if value not in options:
-            near = difflib.get_close_matches(value, options, n=1)
-            hint = f"Bedoelt u '{near[0]}'? " if near else ""
-            self.problem(key, f"'{value}' is geen geldige waarde voor '{key}' bij {self.what}.",
-                         f"{hint}Kies uit: {', '.join(options)}.")
-            return default
-        return value
-
-    def integer(self, key: str, required: bool = False, low: int | None = None, high: int | None = None) -> int | None:
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if not isinstance(value, int) or isinstance(value, bool) or (low is not None and value < low) \
-                or (high is not None and value > high):
-            bereik = f" van {low} tot en met {high}" if low is not None and high is not None else ""
-            self.problem(key, f"'{key}' bij {self.what} moet een heel getal{bereik} zijn, niet '{value}'.",
-                         "Schrijf alleen het getal, zonder tekst of procentteken.")
-            return None
-        return value
-
-    def amount(self, key: str) -> Decimal | None:
-        value = self._get(key, False)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            value = "?"
-        try:
-            number = Decimal(str(value))
-        except InvalidOperation:
-            number = None
-        if number is None or not number.is_finite() or isinstance(value, str):
-            self.problem(key, f"'{key}' bij {self.what} moet een getal zijn, niet '{value}'.",
-                         "Schrijf het bedrag zonder euroteken en zonder punten: 1200000, of met een punt voor "
-                         "decimalen: 1.5.")
-            return None
-        return number
-
-    def boolean(self, key: str, default: bool = False) -> bool:
-        value = self._get(key, False)
-        if value is None:
-            return default
-        if not isinstance(value, bool):
-            self.problem(key, f"'{key}' bij {self.what} moet true of false zijn.", "Schrijf true of false.")
-            return default
-        return value
-
-    def _parsed(self, key: str, parse, what: str, fix: str):
-        """A value that a parser turns into a model type; a ValueError becomes a Dutch problem."""
-        value = self._get(key, False)
-        if value is None:
-            return None
-        try:
-            return parse(value)
-        except ValueError:
-            self.problem(key, f"'{value}' bij '{key}' van {self.what} is {what}.", fix)
-            return None
-
-    def moment(self, key: str) -> Moment | None:
-        return self._parsed(key, Moment.lees, "geen geldige datum of periode",
-                            "Schrijf JJJJ (2024), JJJJ-Qn (2024-Q2), JJJJ-MM (2024-05) of JJJJ-MM-DD (2024-05-01).")
-
-    def date(self, key: str) -> _dt.date | None:
-        return self._parsed(key, _as_date, "geen geldige datum", "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2023-10-03.")
-
-    def periode(self, key: str) -> Periode | None:
-        return self._parsed(key, Periode.lees, "geen jaar of periode", "Schrijf een jaar (2024) of een periode (2024-2025).")
-
-    def id_list(self, key: str) -> tuple[str, ...]:
-        value = self._get(key, False)
-        if value is None:
-            return ()
-        if isinstance(value, (str, int)):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
-            self.problem(key, f"'{key}' bij {self.what} moet een lijst van id's zijn.", "Schrijf [I.a, I.b].")
-            return ()
-        return tuple(str(v) for v in value)
-
-    def items(self, key: str, required: bool = False) -> list:
-        value = self._get(key, required)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.problem(key, f"'{key}' bij {self.what} moet een lijst zijn (regels die beginnen met '- ').",
-                         "Zet voor elk item een streepje en een spatie.")
-            return []
-        return value
-
-    def line_of(self, key) -> int:
-        return self.data.line_of(key)
-
-
-def _as_date(value) -> _dt.date:
-    if isinstance(value, _dt.date):
-        return value
-    raise ValueError("geen datum")
+PLAN_FILES = ("plan.yaml", "actoren.yaml", "onderdelen.yaml", "acties.yaml", "begroting.yaml",
+              "organisatie.yaml", "planning.yaml", "doelen.yaml", "adviezen.yaml")
 
 
 def load_site(data_dir: Path, root: Path | None = None) -> m.Site:
@@ -230,7 +72,7 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
     data, file = docs["plan.yaml"]
     f = Fields(data, file, problems, "het plan",
                ("id", "titel", "korte_titel", "nummer", "datum", "portefeuillehouder", "team", "status",
-                "status_toelichting", "onderdeel_soort", "rapportage", "kader"))
+                "status_toelichting", "onderdeel_soort", "rapportage", "kader", "namen_tonen", "samenvatting"))
     plan_id = f.ident()
     if plan_id and plan_id != folder.name:
         f.problem("id", f"de id '{plan_id}' is niet gelijk aan de mapnaam '{folder.name}'.",
@@ -242,7 +84,8 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
         team=f.text("team"), status=f.choice("status", m.PLAN_STATUSES),
         status_toelichting=f.text("status_toelichting"),
         onderdeel_soort=f.choice("onderdeel_soort", m.PART_KINDS, "aanbeveling"),
-        rapportage=f.text("rapportage"), kader=kader,
+        rapportage=f.text("rapportage"), kader=kader, namen_tonen=f.boolean("namen_tonen"),
+        samenvatting=f.text("samenvatting"),
     )
     actoren = _load_list(docs.get("actoren.yaml"), "actoren", problems, _actor)
     themas, bronnen, onderdelen = (), (), ()
@@ -254,10 +97,16 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
         onderdelen = tuple(filter(None, (_part(i, ofile, problems) for i in of.items("onderdelen", True))))
     acties = _load_list(docs.get("acties.yaml"), "acties", problems, _action)
     begroting = _budget(*docs["begroting.yaml"], problems) if "begroting.yaml" in docs else None
+    optional = {key: build(*docs[name], problems) for key, name, build in (
+        ("organisatie", "organisatie.yaml", structures.organisation),
+        ("planning", "planning.yaml", structures.schedule),
+        ("doelen", "doelen.yaml", structures.goals),
+        ("adviezen", "adviezen.yaml", structures.advice_list),
+    ) if name in docs}
     if len(problems) > before:
         return None
     plan = m.Plan(**plan_fields, actoren=actoren, themas=themas, bronnen=bronnen, onderdelen=onderdelen,
-                  acties=acties, begroting=begroting)
+                  acties=acties, begroting=begroting, **optional)
     _check_references(plan, docs, problems)
     if len(problems) == before and "begroting.yaml" in docs:
         problems.extend(budget_problems(plan, docs["begroting.yaml"][1]))
@@ -335,7 +184,7 @@ def _action(data, file, problems) -> m.Action | None:
     raw_planning = f._get("planning", False)
     if raw_planning is not None:
         pf = Fields(raw_planning, file, problems, f"de planning van {f.what}",
-                    ("start", "eind", "doorlopend", "stappen"), line=f.line_of("planning"))
+                    ("start", "eind", "doorlopend", "stappen", "tekst"), line=f.line_of("planning"))
         stappen = []
         for step in pf.items("stappen"):
             sf = Fields(step, file, problems, f"een stap van {f.what}", ("omschrijving", "datum"),
@@ -345,7 +194,7 @@ def _action(data, file, problems) -> m.Action | None:
                 sf.problem(None, f"een stap van {f.what} heeft geen datum.", "Voeg 'datum: JJJJ-Qn' toe.")
             stappen.append(m.Step(sf.text("omschrijving", True), moment))
         planning = m.Planning(start=pf.moment("start"), eind=pf.moment("eind"), doorlopend=pf.boolean("doorlopend"),
-                              stappen=tuple(stappen))
+                              stappen=tuple(stappen), tekst=pf.text("tekst"))
         if planning.start and planning.eind and planning.eind.einde < planning.start.begin:
             pf.problem("eind", f"de planning van {f.what} eindigt ({planning.eind}) voor de start ({planning.start}).",
                        "Controleer start en eind.")
@@ -379,11 +228,12 @@ def _budget(data, file, problems) -> m.Budget | None:
         regels = []
         for regel in rf.items("regels", True):
             lf = Fields(regel, file, problems, "een begrotingsregel",
-                        ("onderdelen", "acties", "omschrijving", "bedrag", "fte", "soort", "periode", "dekking"))
+                        ("onderdelen", "acties", "omschrijving", "bedrag", "fte", "soort", "periode", "dekking", "circa"))
             line = m.BudgetLine(omschrijving=lf.text("omschrijving", True), onderdelen=lf.id_list("onderdelen"),
                                 acties=lf.id_list("acties"), bedrag=lf.amount("bedrag"), fte=lf.amount("fte"),
                                 soort=lf.choice("soort", m.AMOUNT_KINDS, "") or None,
-                                periode=lf.periode("periode"), dekking=lf.text("dekking"), line=lf.line)
+                                periode=lf.periode("periode"), dekking=lf.text("dekking"), circa=lf.boolean("circa"),
+                                line=lf.line)
             if line.bedrag is not None and line.fte is not None:
                 lf.problem("fte", "een begrotingsregel heeft zowel een bedrag als fte.",
                            "Maak twee regels: één met het bedrag en één met de fte.")
@@ -502,6 +352,23 @@ def _check_references(plan: m.Plan, docs: dict, problems: list[Problem]) -> None
         if action.status == "afgerond" and action.voortgang not in (None, 100):
             report("acties.yaml", start, f"actie {action.id} is 'afgerond' maar heeft voortgang {action.voortgang}%.",
                    "Zet de voortgang op 100 of de status op 'gestart'.")
+    for advice in plan.adviezen:
+        if advice.van not in actors:
+            unknown(advice.van, actors, "actor", "adviezen.yaml", None, "actoren.yaml")
+        for action_id in advice.acties:
+            if action_id not in actions:
+                unknown(action_id, actions, "actie", "adviezen.yaml", None, "acties.yaml")
+    if plan.planning:
+        for row in plan.planning.detailplanning:
+            if row.actie and row.actie not in actions:
+                unknown(row.actie, actions, "actie", "planning.yaml", None, "acties.yaml")
+    if plan.organisatie:
+        for body in plan.organisatie.gremia:
+            for member in body.leden:
+                if member.actor and member.actor not in actors:
+                    unknown(member.actor, actors, "actor", "organisatie.yaml", None, "actoren.yaml")
+        for dup in _duplicates([g.id for g in plan.organisatie.gremia]):
+            report("organisatie.yaml", None, f"de id '{dup}' (gremium) komt twee keer voor.", "Geef elk gremium een eigen id.")
     if plan.begroting:
         b = plan.begroting
         dekkingen = {k for k, _ in b.dekkingen}
@@ -541,6 +408,6 @@ def _check_cross_plan_links(site: m.Site, plans_dir: Path, root: Path, problems:
                 if target is None:
                     problems.append(Problem(file, None, f"actie {action.id} verwijst naar plan '{plan_id}', dat niet bestaat.",
                                             f"Kies uit: {', '.join(p.id for p in site.plannen)}."))
-                elif action_id not in {a.id for a in target.acties}:
+                elif action_id and action_id not in {a.id for a in target.acties}:
                     problems.append(Problem(file, None, f"actie {action.id} verwijst naar '{ref}', maar plan '{plan_id}' "
                                                         f"heeft geen actie '{action_id}'.", "Controleer de id."))

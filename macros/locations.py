@@ -10,7 +10,7 @@ import re
 
 from . import model as m
 
-PLURAL = {"aanbeveling": "aanbevelingen", "actielijn": "actielijnen", "thema": "themas"}
+PLURAL = {"aanbeveling": "aanbevelingen", "actielijn": "actielijnen", "thema": "themas", "spoor": "sporen"}
 
 
 def slug(text: str) -> str:
@@ -19,6 +19,10 @@ def slug(text: str) -> str:
 
 def action_anchor(action_id: str) -> str:
     return f"actie-{slug(action_id)}"
+
+
+def advice_anchor(advice_id: str) -> str:
+    return f"advies-{slug(advice_id)}"
 
 
 def part_page(plan: m.Plan, part_id: str) -> str:
@@ -49,3 +53,9 @@ class Links:
 
     def part(self, plan: m.Plan, part_id: str) -> str:
         return self.to(part_page(plan, part_id))
+
+    def plan(self, plan: m.Plan, name: str = "index") -> str:
+        return self.to(plan_page(plan, name))
+
+    def advice(self, plan: m.Plan, advice_id: str) -> str:
+        return self.to(plan_page(plan, "adviezen"), advice_anchor(advice_id))

@@ -15,8 +15,14 @@ STATUSES = ("gepland", "gestart", "afgerond", "opgeschort", "vervallen")
 PLAN_STATUSES = ("concept", "vastgesteld", "in-uitvoering", "afgerond")
 ACTOR_KINDS = ("orgaan", "team", "rol", "adviesraad", "extern")
 RACI_LETTERS = "RASCI"
-PART_KINDS = ("aanbeveling", "actielijn", "thema")
-AMOUNT_KINDS = ("incidenteel", "structureel")
+PART_KINDS = ("aanbeveling", "actielijn", "thema", "spoor")
+BODY_KINDS = ("stuurgroep", "projectgroep", "klankbordgroep", "werkgroep")
+MEMBER_ROLES = ("besluitvormend", "uitvoerend", "adviserend", "informerend")
+RACI_OF_ROLE = {"besluitvormend": "A", "uitvoerend": "R", "adviserend": "C", "informerend": "I"}
+LIST_KINDS = ("uitgangspunten", "randvoorwaarden", "leefgebieden", "doelen", "resultaten", "overig")
+ADVICE_KINDS = ("advies", "aandachtspunt", "vraag", "motie", "aanbeveling")
+DIRECTIONS = ("maximaal", "minimaal", "precies")
+AMOUNT_KINDS = ("incidenteel", "structureel", "jaarlijks")  # jaarlijks: per jaar, for a limited number of years
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,7 @@ class Planning:
     eind: Moment | None = None
     doorlopend: bool = False
     stappen: tuple[Step, ...] = ()
+    tekst: str | None = None  # the planning in the plan's own words ("voor de zomer van 2014")
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,7 @@ class BudgetLine:
     soort: str | None = None
     periode: Periode | None = None
     dekking: str | None = None
+    circa: bool = False  # the source says "circa"
     line: int = 0
 
 
@@ -139,6 +147,151 @@ class Budget:
 
 
 @dataclass(frozen=True)
+class Member:
+    functie: str
+    naam: str | None = None
+    gekozen: bool = False  # elected officials may always be named
+    rol: str | None = None
+    actor: str | None = None
+
+
+@dataclass(frozen=True)
+class Body:
+    """A kopgroep, stuurgroep, projectgroep or klankbordgroep."""
+
+    id: str
+    naam: str
+    soort: str
+    leden: tuple[Member, ...] = ()
+    rol: str | None = None
+    frequentie: str | None = None
+    toelichting: str | None = None
+    taken: tuple[str, ...] = ()
+    bevoegdheden: tuple[str, ...] = ()
+
+    def rol_van(self, member: Member) -> str | None:
+        return member.rol or self.rol
+
+
+@dataclass(frozen=True)
+class Role:
+    functie: str
+    taken: tuple[str, ...] = ()
+    bevoegdheden: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Organisation:
+    gremia: tuple[Body, ...] = ()
+    rollen: tuple[Role, ...] = ()
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    naam: str
+    van: Moment | None = None
+    tot: Moment | None = None
+    activiteiten: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    activiteit: str
+    groep: str | None = None
+    resultaat: str | None = None
+    gereed: str | None = None  # as the plan writes it
+    datum: Moment | None = None
+    actie: str | None = None
+
+
+@dataclass(frozen=True)
+class Capacity:
+    functie: str
+    naam: str | None = None
+    uren_intern: Decimal | None = None
+    uren_inhuur: Decimal | None = None
+    fte: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    rapport: str
+    van: str | None = None
+    aan: str | None = None
+    frequentie: str | None = None
+    opmerkingen: str | None = None
+
+
+@dataclass(frozen=True)
+class Schedule:
+    fasen: tuple[Phase, ...] = ()
+    detailplanning: tuple[ScheduleRow, ...] = ()
+    capaciteit: tuple[Capacity, ...] = ()
+    rapportages: tuple[Report, ...] = ()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    omschrijving: str
+    peildatum: Moment | None = None
+    doeljaar: int | None = None
+    doel: Decimal | None = None
+    eenheid: str | None = None
+    richting: str | None = None
+
+
+@dataclass(frozen=True)
+class ListItem:
+    titel: str
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class NamedList:
+    id: str
+    titel: str
+    soort: str
+    items: tuple[ListItem, ...]
+    genummerd: bool = False
+    inleiding: str | None = None
+
+
+@dataclass(frozen=True)
+class EscalationStep:
+    naam: str
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class Escalation:
+    titel: str
+    stappen: tuple[EscalationStep, ...]
+
+
+@dataclass(frozen=True)
+class Goals:
+    indicatoren: tuple[Indicator, ...] = ()
+    lijsten: tuple[NamedList, ...] = ()
+    escalatie: Escalation | None = None
+
+
+@dataclass(frozen=True)
+class Advice:
+    """A voice from outside the college (ASDD, raad, rekenkamer) and the answer to it."""
+
+    id: str
+    van: str
+    soort: str
+    onderwerp: str
+    tekst: str
+    datum: Moment | None = None
+    antwoord: str | None = None
+    acties: tuple[str, ...] = ()
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
 class Plan:
     id: str
     titel: str
@@ -158,6 +311,21 @@ class Plan:
     onderdelen: tuple[Part, ...] = ()
     acties: tuple[Action, ...] = ()
     begroting: Budget | None = None
+    namen_tonen: bool = False
+    samenvatting: str | None = None
+    organisatie: Organisation | None = None
+    planning: Schedule | None = None
+    doelen: Goals | None = None
+    adviezen: tuple[Advice, ...] = ()
+
+    def lijst(self, list_id: str) -> NamedList:
+        for named in (self.doelen.lijsten if self.doelen else ()):
+            if named.id == list_id:
+                return named
+        raise KeyError(f"plan '{self.id}' heeft geen lijst '{list_id}'")
+
+    def adviezen_bij(self, action_id: str) -> tuple[Advice, ...]:
+        return tuple(a for a in self.adviezen if action_id in a.acties)
 
     def actor(self, actor_id: str) -> Actor:
         return next(a for a in self.actoren if a.id == actor_id)

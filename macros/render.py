@@ -24,7 +24,7 @@ PLAN_STATUS_LABEL = {"concept": "Concept", "vastgesteld": "Vastgesteld", "in-uit
                      "afgerond": "Afgerond"}
 RACI_LABEL = {"R": "voert uit", "A": "eindverantwoordelijk", "S": "ondersteunt", "C": "wordt geraadpleegd",
               "I": "wordt geïnformeerd"}
-KIND_LABEL = {"incidenteel": "incidenteel", "structureel": "structureel"}
+KIND_LABEL = {"incidenteel": "incidenteel", "structureel": "structureel", "jaarlijks": "per jaar"}
 
 
 _BLOCK_END = re.compile(r"(</(?:td|th|tr|caption|thead|tbody|tfoot|table|dt|dd|dl|li|ul|p|figcaption|title|text)>)(?=<)")
@@ -82,6 +82,10 @@ def parts_label(plan: m.Plan, part_ids: tuple[str, ...]) -> str:
 
 def status_badge(status: str) -> str:
     return f'<span class="pva-status pva-status--{esc(status)}">{esc(STATUS_LABEL[status])}</span>'
+
+
+def late_badge(peildatum) -> str:
+    return f'<span class="pva-status pva-status--te-laat" title="Het geplande einde is voorbij op {esc(datum(peildatum))}">Te laat</span>'
 
 
 def progress_sentence(p: views.Progress) -> str:
@@ -144,7 +148,10 @@ def planning_text(planning: m.Planning | None) -> str:
         parts.append(f"uiterlijk {planning.eind}")
     if planning.doorlopend:
         parts.append("doorlopend")
-    return ", ".join(parts).capitalize() if parts else "Niet genoemd in het plan"
+    text = ", ".join(parts).capitalize() if parts else ""
+    if planning.tekst:
+        text = f"{text} ({planning.tekst})" if text else planning.tekst[0].upper() + planning.tekst[1:]
+    return text or "Niet genoemd in het plan"
 
 
 def actor_name(plan: m.Plan, actor_id: str | None) -> str:
@@ -154,13 +161,14 @@ def actor_name(plan: m.Plan, actor_id: str | None) -> str:
     return actor.naam + (f" ({actor.afkorting})" if actor.afkorting else "")
 
 
-def actions_table(plan: m.Plan, actions, links: Links, caption: str) -> str:
+def actions_table(plan: m.Plan, actions, links: Links, caption: str, peildatum=None) -> str:
     rows = []
     for a in actions:
+        late = f" {late_badge(peildatum)}" if peildatum is not None and views.is_late(a, peildatum) else ""
         rows.append(
             f'<tr><th scope="row"><a href="{esc(links.action(plan, a))}">{esc(a.id)}</a></th>'
             f"<td>{esc(a.titel)}</td><td>{esc(actor_name(plan, a.trekker))}</td>"
-            f"<td>{esc(planning_text(a.planning))}</td><td>{status_badge(a.status)}</td></tr>"
+            f"<td>{esc(planning_text(a.planning))}</td><td>{status_badge(a.status)}{late}</td></tr>"
         )
     return (f'<table class="pva-table pva-actions pva-wide"><caption>{esc(caption)}</caption><thead><tr>'
             '<th scope="col">Actie</th><th scope="col">Wat</th><th scope="col">Trekker</th>'
@@ -168,24 +176,34 @@ def actions_table(plan: m.Plan, actions, links: Links, caption: str) -> str:
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
-def _action_refs(plan: m.Plan, ids, links: Links) -> str:
+def _action_refs(plan: m.Plan, ids, links: Links, site: m.Site | None = None) -> str:
+    """Links to actions of this plan, to actions of other plans ('plan/actie') or to a whole plan ('plan/')."""
     items = []
     for ref in ids:
-        if "/" in ref:  # another plan: shown as text until that plan is published
-            items.append(f"<li>{esc(ref)}</li>")
+        target_plan, action_id = plan, ref
+        if "/" in ref:
+            plan_id, _, action_id = ref.partition("/")
+            target_plan = site.plan(plan_id)
+        if not action_id:
+            items.append(f'<li><a href="{esc(links.plan(target_plan))}">Plan: {esc(target_plan.titel)}</a></li>')
             continue
-        other = plan.actie(ref)
-        items.append(f'<li><a href="{esc(links.action(plan, other))}">{esc(other.id)} {esc(other.titel)}</a></li>')
+        other = target_plan.actie(action_id)
+        prefix = f"{target_plan.korte_titel}, actie " if target_plan is not plan else ""
+        items.append(f'<li><a href="{esc(links.action(target_plan, other))}">{esc(prefix)}{esc(other.id)} '
+                     f'{esc(other.titel)}</a> {status_badge(other.status)}</li>')
     return f'<ul>{"".join(items)}</ul>'
 
 
-def action_details(plan: m.Plan, action: m.Action, links: Links) -> str:
+def action_details(plan: m.Plan, action: m.Action, links: Links, site: m.Site | None = None,
+                   peildatum=None) -> str:
     """One action in full: a Markdown heading (so it is in the page outline) and its facts."""
     facts = [
         ("Status", f"{status_badge(action.status)} <span class=\"pva-note\">{esc(action.status_toelichting)}</span>"),
         ("Trekker", esc(actor_name(plan, action.trekker))),
         ("Planning", esc(planning_text(action.planning))),
     ]
+    if peildatum is not None and views.is_late(action, peildatum):
+        facts[0] = ("Status", facts[0][1] + f' {late_badge(peildatum)}')
     if action.voortgang is not None:
         facts.append(("Voortgang", f"{action.voortgang}% (uit de laatste rapportage)"))
     if action.raci:
@@ -201,7 +219,18 @@ def action_details(plan: m.Plan, action: m.Action, links: Links) -> str:
     if needs:
         facts.append(("Wacht op", _action_refs(plan, needs, links)))
     if action.zie_ook:
-        facts.append(("Zie ook", _action_refs(plan, action.zie_ook, links)))
+        facts.append(("Zie ook", _action_refs(plan, action.zie_ook, links, site)))
+    pointing_here = [(p, a) for p in (site.plannen if site else ()) for a in p.acties
+                     if f"{plan.id}/{action.id}" in a.zie_ook]
+    if pointing_here:
+        facts.append(("Genoemd in", "<ul>" + "".join(
+            f'<li><a href="{esc(links.action(p, a))}">{esc(p.korte_titel)}, actie {esc(a.id)} {esc(a.titel)}</a></li>'
+            for p, a in pointing_here) + "</ul>"))
+    advice = plan.adviezen_bij(action.id)
+    if advice:
+        facts.append(("Advies en inbreng", "<ul>" + "".join(
+            f'<li><a href="{esc(links.advice(plan, a.id))}">{esc(plan.actor(a.van).afkorting or plan.actor(a.van).naam)}: '
+            f'{esc(a.onderwerp)}</a></li>' for a in advice) + "</ul>"))
     dl = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
     heading = f"### Actie {md_text(action.id)}: {md_text(action.titel)} {{#{action_anchor(action.id)}}}"
     body = rich_text(action.tekst) or "<p><em>Het plan geeft bij deze actie alleen de titel.</em></p>"
@@ -266,11 +295,11 @@ def budget_lines_table(plan: m.Plan, estimate: m.Estimate, links: Links, caption
                 f'<a href="{esc(links.action(plan, plan.actie(a)))}">actie {esc(a)}</a>' for a in line.acties)
         amount = amount_text(line.bedrag or Decimal(0), line.fte or Decimal(0)) \
             if (line.bedrag is not None or line.fte is not None) else "geen bedrag genoemd"
+        if line.circa:
+            amount = f"circa {amount}"
         rows.append(f'<tr><th scope="row">{wie or "Algemeen"}</th><td>{esc(line.omschrijving)}</td>'
                     f'<td class="pva-num">{esc(amount)}</td><td>{esc(_line_details(plan, line))}</td></tr>')
-    total = views.euro_total(estimate)
-    total_fte = views.fte_total(estimate)
-    foot = f'<tr><th scope="row" colspan="2">Totaal (berekend)</th><td class="pva-num">{esc(amount_text(total, total_fte))}</td><td></td></tr>'
+    foot = _total_rows(estimate, colspan=2, trailing_cell=True)
     if estimate.totaal is not None:
         foot += (f'<tr><th scope="row" colspan="2">Totaal zoals vermeld in de bron</th>'
                  f'<td class="pva-num">{esc(euro(estimate.totaal))}</td><td></td></tr>')
@@ -280,24 +309,31 @@ def budget_lines_table(plan: m.Plan, estimate: m.Estimate, links: Links, caption
             f'<tfoot>{foot}</tfoot></table>')
 
 
-def _subtotal_table(rows, caption: str, first_col: str, label) -> str:
+def _total_rows(estimate: m.Estimate, colspan: int = 1, trailing_cell: bool = False) -> str:
+    """Computed totals; yearly amounts get their own row, never added to one-off amounts."""
+    span = f' colspan="{colspan}"' if colspan > 1 else ""
+    return "".join(
+        f'<tr><th scope="row"{span}>{"Totaal per jaar (berekend)" if kind == "jaarlijks" else "Totaal (berekend)"}</th>'
+        f'<td class="pva-num">{"circa " if circa else ""}{esc(amount_text(euros, ftes))}</td>'
+        + ("<td></td>" if trailing_cell else "") + "</tr>"
+        for kind, euros, ftes, circa in views.totals_by_kind(estimate))
+
+
+def _subtotal_table(estimate: m.Estimate, rows, caption: str, first_col: str, label) -> str:
     body = "".join(f'<tr><th scope="row">{esc(label(s.label_ids))}</th>'
                    f'<td class="pva-num">{esc(amount_text(s.euro, s.fte))}</td></tr>' for s in rows)
-    total_e = sum((s.euro for s in rows), Decimal(0))
-    total_f = sum((s.fte for s in rows), Decimal(0))
     return (f'<table class="pva-table pva-budget"><caption>{esc(caption)}</caption><thead><tr>'
             f'<th scope="col">{esc(first_col)}</th><th scope="col">Bedrag</th></tr></thead><tbody>{body}</tbody>'
-            f'<tfoot><tr><th scope="row">Totaal (berekend)</th><td class="pva-num">{esc(amount_text(total_e, total_f))}'
-            f'</td></tr></tfoot></table>')
+            f'<tfoot>{_total_rows(estimate)}</tfoot></table>')
 
 
 def budget_by_part(plan: m.Plan, estimate: m.Estimate) -> str:
-    return _subtotal_table(views.by_part(estimate), f"{estimate.titel}: per {plan.onderdeel_soort}",
+    return _subtotal_table(estimate, views.by_part(estimate), f"{estimate.titel}: per {plan.onderdeel_soort}",
                            plan.onderdeel_soort.capitalize(), lambda ids: parts_label(plan, ids))
 
 
 def budget_by_period(plan: m.Plan, estimate: m.Estimate) -> str:
-    table = _subtotal_table(views.by_period(estimate), f"{estimate.titel}: per jaar of periode", "Jaar of periode",
+    table = _subtotal_table(estimate, views.by_period(estimate), f"{estimate.titel}: per jaar of periode", "Jaar of periode",
                             lambda ids: ids[0] or "Geen periode genoemd")
     if estimate.per_jaar:
         items = "".join(f"<li>{y}: {esc(euro(v))}</li>" for y, v in estimate.per_jaar)
@@ -307,7 +343,7 @@ def budget_by_period(plan: m.Plan, estimate: m.Estimate) -> str:
 
 
 def budget_by_funding(plan: m.Plan, estimate: m.Estimate) -> str:
-    return _subtotal_table(views.by_funding(estimate), f"{estimate.titel}: per dekking", "Dekking",
+    return _subtotal_table(estimate, views.by_funding(estimate), f"{estimate.titel}: per dekking", "Dekking",
                            lambda ids: plan.begroting.dekking_naam(ids[0]) or "Geen dekking genoemd")
 
 
@@ -392,7 +428,7 @@ def parts_table(plan: m.Plan, links: Links) -> str:
 
 # --- whole pages -----------------------------------------------------------------
 
-def part_page(plan: m.Plan, part: m.Part, links: Links) -> str:
+def part_page(plan: m.Plan, part: m.Part, links: Links, site: m.Site | None = None, peildatum=None) -> str:
     """Everything about one aanbeveling/actielijn: doel, progress, actions in full, roles, money."""
     facts = [("Wat", esc(part.titel))]
     if part.doel:
@@ -406,8 +442,9 @@ def part_page(plan: m.Plan, part: m.Part, links: Links) -> str:
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
     actions = plan.acties_van(part.id)
     out = [f'<dl class="pva-facts">{dl}</dl>', "## Hoe ver zijn de acties?", progress_summary(plan, part),
-           "## Acties", actions_table(plan, actions, links, f"Acties bij {part_label(plan, part)}: {part.korte_titel}")]
-    out += [action_details(plan, a, links) for a in actions]
+           "## Acties", actions_table(plan, actions, links, f"Acties bij {part_label(plan, part)}: {part.korte_titel}",
+                                      peildatum)]
+    out += [action_details(plan, a, links, site, peildatum) for a in actions]
     out += ["## Wie doet wat?", raci_matrix(plan, actions, links, f"Rollen per actie (RACI) bij {part_label(plan, part)}"),
             "## Geld", part_budget(plan, part, links)]
     return "\n\n".join(out) + "\n"
@@ -458,9 +495,10 @@ def budget_chart(plan: m.Plan, estimate: m.Estimate) -> str:
             f'<figcaption>Bedragen per {esc(plan.onderdeel_soort)} uit de tabel hierboven.</figcaption></figure>')
 
 
-def plans_overview(plans, links: Links) -> str:
+def plans_overview(plans, links: Links, peildatum=None) -> str:
     cards = []
     for plan in plans:
+        late = len(views.late_actions(plan, peildatum)) if peildatum else 0
         url = links.to(f"{plan.id}/index.md")
         money = ""
         if plan.begroting and plan.begroting.ramingen:
@@ -471,7 +509,9 @@ def plans_overview(plans, links: Links) -> str:
             f'<section class="pva-card" aria-labelledby="plan-{esc(plan.id)}">'
             f'<h2 id="plan-{esc(plan.id)}"><a href="{esc(url)}">{esc(plan.titel)}</a></h2>'
             f'<p>{esc(PLAN_STATUS_LABEL[plan.status])}' + (f" · {esc(meta)}" if meta else "") + "</p>"
-            f"{progress_summary(plan)}{money}"
+            + (f'<p class="pva-card__kort">{esc(plan.samenvatting)}</p>' if plan.samenvatting else "")
+            + f"{progress_summary(plan)}{money}"
+            + (f"<p>{late} {'actie is' if late == 1 else 'acties zijn'} te laat op {esc(datum(peildatum))}.</p>" if late else "")
             + (f"<p>Rapportage: {esc(plan.rapportage)}</p>" if plan.rapportage else "")
             + "</section>")
     return "\n".join(cards) + "\n"

@@ -4,10 +4,12 @@ from __future__ import annotations
 import functools
 
 from . import render
+from . import render_overview as overview
+from . import render_structures as structures
 from .model import Site
 
 
-def register_pages(env, site: Site, links) -> None:
+def register_pages(env, site: Site, links, peildatum) -> None:
     def macro(function):
         @functools.wraps(function)
         def finished_output(*args, **kwargs):
@@ -48,13 +50,13 @@ def register_pages(env, site: Site, links) -> None:
         if onderdeel:
             part = plan.onderdeel(onderdeel)
             return render.actions_table(plan, plan.acties_van(onderdeel), links(),
-                                        f"Acties bij {render.part_label(plan, part)}: {part.korte_titel}")
-        return render.actions_table(plan, plan.acties, links(), f"Alle acties van het plan {plan.korte_titel}")
+                                        f"Acties bij {render.part_label(plan, part)}: {part.korte_titel}", peildatum)
+        return render.actions_table(plan, plan.acties, links(), f"Alle acties van het plan {plan.korte_titel}", peildatum)
 
     @macro
     def actie(plan_id: str, actie_id: str) -> str:
         plan = site.plan(plan_id)
-        return render.action_details(plan, plan.actie(actie_id), links())
+        return render.action_details(plan, plan.actie(actie_id), links(), site, peildatum)
 
     @macro
     def raci_matrix(plan_id: str, onderdeel: str | None = None) -> str:
@@ -66,7 +68,7 @@ def register_pages(env, site: Site, links) -> None:
     @macro
     def onderdeel_pagina(plan_id: str, onderdeel_id: str) -> str:
         plan = site.plan(plan_id)
-        return render.part_page(plan, plan.onderdeel(onderdeel_id), links())
+        return render.part_page(plan, plan.onderdeel(onderdeel_id), links(), site, peildatum)
 
     @macro
     def begroting(plan_id: str) -> str:
@@ -74,4 +76,59 @@ def register_pages(env, site: Site, links) -> None:
 
     @macro
     def plannen_overzicht() -> str:
-        return render.plans_overview(site.plannen, links())
+        return render.plans_overview(site.plannen, links(), peildatum)
+
+    @macro
+    def organisatie(plan_id: str) -> str:
+        return structures.organisation(site.plan(plan_id))
+
+    @macro
+    def organisatie_raci(plan_id: str) -> str:
+        return structures.organisation_raci(site.plan(plan_id))
+
+    @macro
+    def fasen(plan_id: str) -> str:
+        plan = site.plan(plan_id)
+        return overview.phase_timeline(plan, peildatum) + "\n\n" + structures.phases(plan)
+
+    @macro
+    def detailplanning(plan_id: str) -> str:
+        return structures.detail_schedule(site.plan(plan_id), links())
+
+    @macro
+    def capaciteit(plan_id: str) -> str:
+        return structures.capacity(site.plan(plan_id))
+
+    @macro
+    def rapportages(plan_id: str) -> str:
+        return structures.reports(site.plan(plan_id))
+
+    @macro
+    def indicatoren(plan_id: str) -> str:
+        return structures.indicators(site.plan(plan_id))
+
+    @macro
+    def lijst(plan_id: str, lijst_id: str) -> str:
+        return structures.named_list(site.plan(plan_id), lijst_id)
+
+    @macro
+    def lijsten(plan_id: str) -> str:
+        return structures.all_lists(site.plan(plan_id))
+
+    @macro
+    def escalatie(plan_id: str) -> str:
+        return structures.escalation(site.plan(plan_id))
+
+    @macro
+    def adviezen(plan_id: str) -> str:
+        return structures.advice_items(site.plan(plan_id), links())
+
+    @macro
+    def tijdlijn(plan_id: str | None = None) -> str:
+        plans = [site.plan(plan_id)] if plan_id else list(site.plannen)
+        what = f"het plan {plans[0].korte_titel}" if plan_id else "alle plannen"
+        return overview.timeline(plans, links(), peildatum, f"Tijdlijn van {what} per kwartaal")
+
+    @macro
+    def acties_overzicht() -> str:
+        return overview.action_overview(site, links(), peildatum)

@@ -95,3 +95,53 @@ def part_amount(estimate: m.Estimate, part_id: str) -> Decimal | None:
 
 def declared_per_year_total(estimate: m.Estimate) -> Decimal | None:
     return sum((v for _, v in estimate.per_jaar), Decimal(0)) if estimate.per_jaar else None
+
+
+def is_late(action: m.Action, peildatum) -> bool:
+    """Late means: the planned end has passed on the reference date and the action is not finished or dropped."""
+    if action.status in ("afgerond", "vervallen") or action.planning is None or action.planning.eind is None:
+        return False
+    return action.planning.eind.einde < peildatum
+
+
+def late_actions(plan: m.Plan, peildatum) -> tuple[m.Action, ...]:
+    return tuple(a for a in plan.acties if is_late(a, peildatum))
+
+
+def span(action: m.Action):
+    """(begin, end) dates of an action's planning, or None when the plan gives no dates."""
+    p = action.planning
+    if p is None:
+        return None
+    dates = [x for x in (p.start, p.eind) if x] + [s.datum for s in p.stappen if s.datum]
+    if not dates:
+        return None
+    return min(d.begin for d in dates), max(d.einde for d in dates)
+
+
+def capacity_totals(rows) -> dict[str, Decimal]:
+    return {key: sum((getattr(r, key) for r in rows if getattr(r, key) is not None), Decimal(0))
+            for key in ("uren_intern", "uren_inhuur", "fte")}
+
+
+def raci_from_organisation(organisation: m.Organisation):
+    """Rows (functie, {body id: letter}) derived from each member's role in each body."""
+    rows: dict[str, dict[str, str]] = {}
+    for body in organisation.gremia:
+        for member in body.leden:
+            role = body.rol_van(member)
+            if role:
+                rows.setdefault(member.functie, {})[body.id] = m.RACI_OF_ROLE[role]
+    return rows
+
+
+def totals_by_kind(estimate: m.Estimate) -> tuple[tuple[str | None, Decimal, Decimal, bool], ...]:
+    """(soort, euro, fte, circa) per kind of amount: one-off and yearly amounts are never added together."""
+    kinds: dict = {}
+    for line in estimate.regels:
+        if line.bedrag is None and line.fte is None:
+            continue
+        key = line.soort if line.soort == "jaarlijks" else None
+        euro, fte_, circa = kinds.get(key, (Decimal(0), Decimal(0), False))
+        kinds[key] = (euro + (line.bedrag or 0), fte_ + (line.fte or 0), circa or line.circa)
+    return tuple((k, *v) for k, v in kinds.items())

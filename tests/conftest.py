@@ -11,6 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
+# A fixed reference date makes "te laat" reproducible: after the 2013-2014 plan, before the 2024 deadlines.
+PEILDATUM = "2024-06-30"
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +27,8 @@ def built_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PEILDATUM": PEILDATUM},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return out

@@ -101,3 +101,25 @@ def test_tables_and_pictures_are_announced_by_name(page, built_site):
     page.goto((built_site / "bewind/aanbevelingen/I.html").as_uri())
     assert page.get_by_role("row", name="I.b Verandermanager", exact=False).count() >= 1
     assert page.get_by_role("img", name="Voortgang Aanbeveling I", exact=False).count() == 1
+
+
+def test_residents_can_filter_the_actions_without_third_party_scripts(page, built_site, site_model):
+    import datetime as dt
+
+    from conftest import PEILDATUM
+
+    from macros import views
+
+    page.goto((built_site / "acties.html").as_uri())
+    rows = page.locator("table.pva-overview tbody tr")
+    total = rows.count()
+    assert page.locator("form.pva-filters").is_visible()
+    page.select_option("form.pva-filters select[name=plan]", "integrale-toegang")
+    visible = page.locator("table.pva-overview tbody tr:not([hidden])")
+    assert visible.count() == len(site_model.plan("integrale-toegang").acties)
+    page.click("form.pva-filters button[type=reset]")
+    page.check("form.pva-filters input[name=laat]")
+    peil = dt.date.fromisoformat(PEILDATUM)
+    late = sum(len(views.late_actions(p, peil)) for p in site_model.plannen)
+    assert visible.count() == late
+    assert page.locator(".pva-filter-count").inner_text() == f"{late} van de {total} acties getoond."

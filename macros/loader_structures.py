@@ -1,0 +1,114 @@
+"""Loaders for the optional plan files: organisation, planning, goals and advice."""
+from __future__ import annotations
+
+from . import model as m
+from .loader_fields import Fields
+
+
+def _texts(f: Fields, key: str) -> tuple[str, ...]:
+    items = f.items(key)
+    if not all(isinstance(i, (str, int, float)) for i in items):
+        f.problem(key, f"'{key}' bij {f.what} moet een lijst van teksten zijn.", "Zet elke tekst op een regel met '- '.")
+        return ()
+    return tuple(str(i).strip() for i in items)
+
+
+def organisation(data, file, problems) -> m.Organisation:
+    f = Fields(data, file, problems, "organisatie.yaml", ("gremia", "rollen"))
+    gremia = []
+    for item in f.items("gremia"):
+        g = Fields(item, file, problems, "een gremium",
+                   ("id", "naam", "soort", "rol", "frequentie", "toelichting", "leden", "taken", "bevoegdheden"))
+        name = g.text("naam", True)
+        g.what = f"gremium '{name}'" if name else g.what
+        leden = []
+        for member in g.items("leden"):
+            mf = Fields(member, file, problems, f"een lid van {g.what}", ("functie", "naam", "gekozen", "rol", "actor"))
+            leden.append(m.Member(functie=mf.text("functie", True), naam=mf.text("naam"), gekozen=mf.boolean("gekozen"),
+                                  rol=mf.choice("rol", m.MEMBER_ROLES, "") or None, actor=mf.text("actor")))
+        gremia.append(m.Body(id=g.ident(), naam=name, soort=g.choice("soort", m.BODY_KINDS), leden=tuple(leden),
+                             rol=g.choice("rol", m.MEMBER_ROLES, "") or None, frequentie=g.text("frequentie"),
+                             toelichting=g.text("toelichting"), taken=_texts(g, "taken"),
+                             bevoegdheden=_texts(g, "bevoegdheden")))
+    rollen = []
+    for item in f.items("rollen"):
+        r = Fields(item, file, problems, "een rol", ("functie", "taken", "bevoegdheden"))
+        rollen.append(m.Role(functie=r.text("functie", True), taken=_texts(r, "taken"),
+                             bevoegdheden=_texts(r, "bevoegdheden")))
+    return m.Organisation(tuple(gremia), tuple(rollen))
+
+
+def schedule(data, file, problems) -> m.Schedule:
+    f = Fields(data, file, problems, "planning.yaml", ("fasen", "detailplanning", "capaciteit", "rapportages"))
+    fasen = []
+    for item in f.items("fasen"):
+        p = Fields(item, file, problems, "een fase", ("id", "naam", "van", "tot", "activiteiten"))
+        phase = m.Phase(id=p.ident(), naam=p.text("naam", True), van=p.moment("van"), tot=p.moment("tot"),
+                        activiteiten=_texts(p, "activiteiten"))
+        if phase.van and phase.tot and phase.tot.einde < phase.van.begin:
+            p.problem("tot", f"fase '{phase.naam}' eindigt ({phase.tot}) voor de start ({phase.van}).", "Controleer van en tot.")
+        fasen.append(phase)
+    rows = []
+    for item in f.items("detailplanning"):
+        r = Fields(item, file, problems, "een regel van de detailplanning",
+                   ("groep", "activiteit", "resultaat", "gereed", "datum", "actie"))
+        rows.append(m.ScheduleRow(activiteit=r.text("activiteit", True), groep=r.text("groep"), resultaat=r.text("resultaat"),
+                                  gereed=r.text("gereed"), datum=r.moment("datum"), actie=r.text("actie")))
+    capacity = []
+    for item in f.items("capaciteit"):
+        c = Fields(item, file, problems, "een regel van de capaciteit", ("functie", "naam", "uren_intern", "uren_inhuur", "fte"))
+        capacity.append(m.Capacity(functie=c.text("functie", True), naam=c.text("naam"), uren_intern=c.amount("uren_intern"),
+                                   uren_inhuur=c.amount("uren_inhuur"), fte=c.amount("fte")))
+    reports = []
+    for item in f.items("rapportages"):
+        r = Fields(item, file, problems, "een rapportage", ("rapport", "van", "aan", "frequentie", "opmerkingen"))
+        reports.append(m.Report(rapport=r.text("rapport", True), van=r.text("van"), aan=r.text("aan"),
+                                frequentie=r.text("frequentie"), opmerkingen=r.text("opmerkingen")))
+    return m.Schedule(tuple(fasen), tuple(rows), tuple(capacity), tuple(reports))
+
+
+def goals(data, file, problems) -> m.Goals:
+    f = Fields(data, file, problems, "doelen.yaml", ("indicatoren", "lijsten", "escalatie"))
+    indicators = []
+    for item in f.items("indicatoren"):
+        i = Fields(item, file, problems, "een indicator",
+                   ("omschrijving", "peildatum", "doeljaar", "doel", "eenheid", "richting"))
+        indicators.append(m.Indicator(omschrijving=i.text("omschrijving", True), peildatum=i.moment("peildatum"),
+                                      doeljaar=i.integer("doeljaar", low=1900, high=2200), doel=i.amount("doel"),
+                                      eenheid=i.text("eenheid"), richting=i.choice("richting", m.DIRECTIONS, "") or None))
+    lists = []
+    for item in f.items("lijsten"):
+        li = Fields(item, file, problems, "een lijst", ("id", "titel", "soort", "genummerd", "inleiding", "items"))
+        entries = []
+        for entry in li.items("items", True):
+            if isinstance(entry, str):
+                entries.append(m.ListItem(entry.strip()))
+                continue
+            e = Fields(entry, file, problems, f"een item van lijst '{li.data.get('id')}'", ("titel", "toelichting"),
+                       line=li.line_of("items"))
+            entries.append(m.ListItem(e.text("titel", True), e.text("toelichting")))
+        lists.append(m.NamedList(id=li.ident(), titel=li.text("titel", True), soort=li.choice("soort", m.LIST_KINDS, "overig"),
+                                 items=tuple(entries), genummerd=li.boolean("genummerd"), inleiding=li.text("inleiding")))
+    escalation = None
+    raw = f._get("escalatie", False)
+    if raw is not None:
+        e = Fields(raw, file, problems, "de escalatieroute", ("titel", "stappen"), line=f.line_of("escalatie"))
+        steps = []
+        for step in e.items("stappen", True):
+            s = Fields(step, file, problems, "een stap van de escalatieroute", ("naam", "toelichting"),
+                       line=e.line_of("stappen"))
+            steps.append(m.EscalationStep(s.text("naam", True), s.text("toelichting")))
+        escalation = m.Escalation(e.text("titel", True), tuple(steps))
+    return m.Goals(tuple(indicators), tuple(lists), escalation)
+
+
+def advice_list(data, file, problems) -> tuple[m.Advice, ...]:
+    f = Fields(data, file, problems, "adviezen.yaml", ("adviezen",))
+    result = []
+    for item in f.items("adviezen", True):
+        a = Fields(item, file, problems, "een advies",
+                   ("id", "van", "soort", "datum", "onderwerp", "tekst", "antwoord", "acties", "toelichting"))
+        result.append(m.Advice(id=a.ident(), van=a.text("van", True), soort=a.choice("soort", m.ADVICE_KINDS),
+                               onderwerp=a.text("onderwerp", True), tekst=a.text("tekst", True), datum=a.moment("datum"),
+                               antwoord=a.text("antwoord"), acties=a.id_list("acties"), toelichting=a.text("toelichting")))
+    return tuple(result)

@@ -1,0 +1,164 @@
+"""Views across plans: the quarter timeline and the filterable list of all actions."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from . import model as m
+from . import views
+from .dutch import datum
+from .locations import Links
+from .render import STATUS_LABEL, actor_name, esc, late_badge, planning_text, status_badge
+
+QUARTER_W, ROW_H, LABEL_W = 34, 24, 250
+
+
+@dataclass(frozen=True)
+class Bar:
+    group: str
+    label: str
+    href: str
+    begin: _dt.date
+    end: _dt.date
+    open_end: bool
+    css: str
+    note: str
+
+
+def _quarter_start(d: _dt.date) -> _dt.date:
+    return _dt.date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+
+
+def _next_quarter(d: _dt.date) -> _dt.date:
+    return _dt.date(d.year + (d.month == 10), (d.month + 2) % 12 + 1, 1)
+
+
+def _x(d: _dt.date, first: _dt.date) -> float:
+    quarters = (d.year - first.year) * 4 + (d.month - first.month) // 3
+    q_start = _quarter_start(d)
+    q_len = (_next_quarter(q_start) - q_start).days
+    return LABEL_W + QUARTER_W * (quarters + (d - q_start).days / q_len)
+
+
+def gantt(bars: list[Bar], caption: str, peildatum: _dt.date | None) -> str:
+    """Bars on a quarter grid, drawn at build time; the caller adds the same facts as a table."""
+    if not bars:
+        return ""
+    first = _quarter_start(min(b.begin for b in bars))
+    last = _next_quarter(_quarter_start(max(b.end for b in bars)))
+    quarters = []
+    q = first
+    while q < last:
+        quarters.append(q)
+        q = _next_quarter(q)
+    width = LABEL_W + QUARTER_W * len(quarters) + 70
+    shapes, y = [], 34
+    for i, q in enumerate(quarters):
+        x = LABEL_W + i * QUARTER_W
+        shapes.append(f'<line x1="{x}" y1="28" x2="{x}" y2="100%" class="pva-grid{" pva-grid--year" if q.month == 1 else ""}"></line>'
+                      f'<text x="{x + QUARTER_W / 2:.1f}" y="24" text-anchor="middle" class="pva-tl-q">K{(q.month - 1) // 3 + 1}</text>')
+        if q.month == 1 or i == 0:
+            shapes.append(f'<text x="{x + 2}" y="11" class="pva-tl-year">{q.year}</text>')
+    group = None
+    for bar in bars:
+        if bar.group != group:
+            group = bar.group
+            shapes.append(f'<text x="0" y="{y + 15}" class="pva-tl-group">{esc(group)}</text>')
+            y += ROW_H
+        x1, x2 = _x(bar.begin, first), _x(bar.end, first)
+        shapes.append(f'<a href="{esc(bar.href)}"><text x="8" y="{y + 15}" class="pva-tl-label">{esc(bar.label[:38])}</text>'
+                      f'<rect x="{x1:.1f}" y="{y + 4}" width="{max(x2 - x1, 4):.1f}" height="{ROW_H - 8}" rx="3" '
+                      f'class="pva-tl-bar {esc(bar.css)}"><title>{esc(bar.label)}: {esc(bar.note)}</title></rect></a>'
+                      + (f'<text x="{x2 + 4:.1f}" y="{y + 16}" class="pva-tl-note">→</text>' if bar.open_end else ""))
+        y += ROW_H
+    if peildatum and first <= peildatum < last:
+        x = _x(peildatum, first)
+        shapes.append(f'<line x1="{x:.1f}" y1="28" x2="{x:.1f}" y2="{y}" class="pva-tl-today"></line>'
+                      f'<text x="{x + 3:.1f}" y="{y + 14}" class="pva-tl-note">peildatum {esc(datum(peildatum))}</text>')
+    height = y + 22
+    return (f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table pva-scroll" role="region" tabindex="0" '
+            f'aria-label="{esc(caption)}"><svg class="pva-timeline" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" role="img" aria-label="{esc(caption)}. Dezelfde gegevens staan in de tabel '
+            f'onder de tijdlijn.">{"".join(shapes)}</svg></div></div>')
+
+
+def action_bars(plans, links: Links, peildatum: _dt.date) -> list[Bar]:
+    bars = []
+    for plan in plans:
+        for action in plan.acties:
+            span = views.span(action)
+            if span is None:
+                continue
+            begin, end = span
+            open_end = action.planning.eind is None and not action.planning.stappen
+            if open_end:
+                end = max(end, begin)
+            late = views.is_late(action, peildatum)
+            css = "pva-tl-bar--te-laat" if late else f"pva-tl-bar--{action.status}"
+            note = f"{planning_text(action.planning)}, {STATUS_LABEL[action.status].lower()}" + (", te laat" if late else "")
+            bars.append(Bar(plan.korte_titel, f"{action.id} {action.titel}", links.action(plan, action), begin, end,
+                            open_end, css, note))
+    return bars
+
+
+def timeline(plans, links: Links, peildatum: _dt.date, caption: str) -> str:
+    bars = action_bars(plans, links, peildatum)
+    without = [(p, a) for p in plans for a in p.acties if views.span(a) is None]
+    rows = "".join(
+        f'<tr><th scope="row"><a href="{esc(b.href)}">{esc(b.label)}</a></th><td>{esc(b.group)}</td>'
+        f'<td>{esc(b.note)}</td></tr>' for b in bars)
+    table = (f'<table class="pva-table pva-wide"><caption>{esc(caption)} als tabel</caption><thead><tr>'
+             f'<th scope="col">Actie</th><th scope="col">Plan</th><th scope="col">Planning en status</th></tr></thead>'
+             f'<tbody>{rows}</tbody></table>') if bars else ""
+    missing = (f'<p>{len(without)} van de {sum(len(p.acties) for p in plans)} acties hebben in het plan geen datum; '
+               'die staan niet op de tijdlijn.</p>') if without else ""
+    if not bars:
+        return missing or "<p>Geen acties met een planning.</p>"
+    return gantt(bars, caption, peildatum) + f'\n\n<p class="pva-legend">Peildatum: {esc(datum(peildatum))}. ' \
+        'Een rode balk is te laat: het geplande einde is voorbij en de actie is niet afgerond.</p>\n\n' + missing + table
+
+
+def phase_timeline(plan: m.Plan, peildatum: _dt.date) -> str:
+    sched = plan.planning
+    bars = [Bar(plan.korte_titel, p.naam, "#fasen", (p.van or p.tot).begin, (p.tot or p.van).einde, False,
+                "pva-tl-bar--fase", f"{p.van} tot en met {p.tot}") for p in (sched.fasen if sched else ()) if p.van or p.tot]
+    return gantt(bars, f"Fasen van {plan.korte_titel} per kwartaal", peildatum)
+
+
+def action_overview(site: m.Site, links: Links, peildatum: _dt.date) -> str:
+    """Every action of every plan in one table; a first-party script adds filters, the table works without it."""
+    rows, values = [], {"plan": {}, "thema": {}, "status": {}, "trekker": {}}
+    for plan in site.plannen:
+        for a in plan.acties:
+            part = plan.onderdeel(a.onderdeel)
+            theme = plan.thema(part.thema)
+            group = theme.titel if theme else part.korte_titel
+            trekker = actor_name(plan, a.trekker) if a.trekker else "Niet genoemd"
+            late = views.is_late(a, peildatum)
+            values["plan"][plan.id] = plan.korte_titel
+            values["thema"][group] = group
+            values["status"][a.status] = STATUS_LABEL[a.status]
+            values["trekker"][trekker] = trekker
+            rows.append(
+                f'<tr data-plan="{esc(plan.id)}" data-thema="{esc(group)}" data-status="{esc(a.status)}" '
+                f'data-trekker="{esc(trekker)}" data-laat="{"ja" if late else "nee"}">'
+                f'<td>{esc(plan.korte_titel)}</td><td>{esc(group)}</td>'
+                f'<th scope="row"><a href="{esc(links.action(plan, a))}">{esc(a.id)} {esc(a.titel)}</a></th>'
+                f'<td>{esc(trekker)}</td><td>{esc(planning_text(a.planning))}</td>'
+                f'<td>{status_badge(a.status)}{" " + late_badge(peildatum) if late else ""}</td></tr>')
+
+    def select(name: str, label: str) -> str:
+        options = "".join(f'<option value="{esc(k)}">{esc(v)}</option>' for k, v in sorted(values[name].items(), key=lambda kv: kv[1]))
+        return (f'<label>{label}<select name="{name}"><option value="">Alle</option>{options}</select></label>')
+
+    form = (f'<form class="pva-filters" hidden aria-label="Acties filteren">{select("plan", "Plan")}'
+            f'{select("thema", "Thema of onderdeel")}{select("status", "Status")}{select("trekker", "Trekker")}'
+            '<label class="pva-check"><input type="checkbox" name="laat" value="ja"> Alleen te laat</label>'
+            '<button type="reset">Alles tonen</button></form>'
+            '<p class="pva-filter-count" role="status" aria-live="polite"></p>')
+    return (form + f'<table class="pva-table pva-wide pva-overview"><caption>Alle acties van alle plannen</caption><thead><tr>'
+            '<th scope="col">Plan</th><th scope="col">Thema of onderdeel</th><th scope="col">Actie</th>'
+            '<th scope="col">Trekker</th><th scope="col">Planning</th><th scope="col">Status</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>'
+            f'<p class="pva-legend">Te laat: het geplande einde is voorbij op de peildatum {esc(datum(peildatum))} en de '
+            'actie is niet afgerond. De site rekent dit uit; niemand vinkt het aan.</p>')

@@ -1,0 +1,165 @@
+"""All three plans in one site: organisation, planning, goals, advice, cross-links, names, lateness."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+from conftest import PEILDATUM, html_of
+
+from macros import views
+from macros.locations import action_anchor, advice_anchor, part_page
+
+PEIL = dt.date.fromisoformat(PEILDATUM)
+
+
+def _text(site: Path, page: str) -> str:
+    return " ".join(html_of(site, page).get_text(" ").split())
+
+
+def test_three_plans_are_published(site_model, built_site):
+    assert {p.id for p in site_model.plannen} == {"bewind", "integrale-toegang", "naar-de-bron"}
+    home = html_of(built_site, "index.html")
+    for plan in site_model.plannen:
+        card = home.find(id=f"plan-{plan.id}").parent
+        text = " ".join(card.get_text(" ").split())
+        assert plan.titel in text
+        assert plan.samenvatting and " ".join(plan.samenvatting.split()) in text, plan.id
+        assert card.find("svg", attrs={"role": "img"}) is not None
+
+
+def test_every_structure_item_appears_on_its_page(site_model, built_site):
+    for plan in site_model.plannen:
+        if plan.organisatie:
+            text = _text(built_site, f"{plan.id}/organisatie.html")
+            for body in plan.organisatie.gremia:
+                assert body.naam in text
+                for member in body.leden:
+                    assert member.functie in text, (plan.id, member.functie)
+                for task in body.taken + body.bevoegdheden:
+                    assert " ".join(task.split()) in text
+        if plan.doelen:
+            text = _text(built_site, f"{plan.id}/doelen.html")
+            for indicator in plan.doelen.indicatoren:
+                assert " ".join(indicator.omschrijving.split()) in text
+            for named in plan.doelen.lijsten:
+                for item in named.items:
+                    assert " ".join(item.titel.split()) in text, (plan.id, named.id, item.titel)
+            if plan.doelen.escalatie:
+                for step in plan.doelen.escalatie.stappen:
+                    assert step.naam in text
+
+
+def test_schedule_capacity_and_reports_are_published(site_model, built_site):
+    plan = site_model.plan("naar-de-bron")
+    text = _text(built_site, "naar-de-bron/planning-en-menskracht.html")
+    for row in plan.planning.detailplanning:
+        assert " ".join(row.activiteit.split()) in text
+    for report in plan.planning.rapportages:
+        assert report.rapport in text
+    totals = views.capacity_totals(plan.planning.capaciteit)
+    soup = html_of(built_site, "naar-de-bron/planning-en-menskracht.html")
+    table = next(t for t in soup.find_all("table") if "Menskracht" in t.caption.get_text())
+    shown_total = table.tfoot.find("td").get_text().replace(".", "")
+    assert shown_total == str(int(totals["uren_intern"]))
+
+
+def test_escalation_route_is_a_picture_with_a_text_alternative(site_model, built_site):
+    plan = site_model.plan("integrale-toegang")
+    soup = html_of(built_site, "integrale-toegang/doelen.html")
+    svg = soup.find("svg", class_="pva-flow")
+    label = svg["aria-label"]
+    steps = [s.naam for s in plan.doelen.escalatie.stappen]
+    assert all(name in label for name in steps)
+    assert [li.strong.get_text() for li in soup.select("ol.pva-flow-steps > li")] == steps
+    assert len(steps) >= 5 and steps[0] == "Casusregisseur"
+
+
+def test_staff_names_stay_off_the_site(site_model, built_site):
+    hidden = set()
+    for plan in site_model.plannen:
+        if plan.namen_tonen:
+            continue
+        people = [m for b in (plan.organisatie.gremia if plan.organisatie else ()) for m in b.leden]
+        people += list(plan.planning.capaciteit if plan.planning else ())
+        hidden |= {p.naam for p in people if p.naam and not getattr(p, "gekozen", False)}
+    assert len(hidden) > 10, "test premise: the 2013 plan names its staff"
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not [n for n in hidden if n in text], page
+    assert not [n for n in hidden if n in index]
+    assert "wethouder De Jager" in _text(built_site, "naar-de-bron/organisatie.html")  # elected: may be named
+
+
+def test_lateness_is_computed_from_planning_and_reference_date(site_model, built_site):
+    soup = html_of(built_site, "acties.html")
+    rows = soup.select("table.pva-overview tbody tr")
+    late_rows = {r.th.a.get_text().split(" ")[0] + "@" + r["data-plan"] for r in rows if r["data-laat"] == "ja"}
+    expected = {f"{a.id}@{p.id}" for p in site_model.plannen for a in views.late_actions(p, PEIL)}
+    assert late_rows == expected
+    assert expected, "test premise: some 2013-2014 deadlines have passed on the reference date"
+    assert all(p.id == "naar-de-bron" for p in site_model.plannen for a in views.late_actions(p, PEIL))
+    for plan in site_model.plannen:
+        for action in views.late_actions(plan, PEIL):
+            page = html_of(built_site, part_page(plan, action.onderdeel).replace(".md", ".html"))
+            facts = page.find(id=action_anchor(action.id)).find_next("dl")
+            assert "Te laat" in facts.get_text()
+
+
+def test_overview_lists_every_action_of_every_plan(site_model, built_site):
+    rows = html_of(built_site, "acties.html").select("table.pva-overview tbody tr")
+    assert len(rows) == sum(len(p.acties) for p in site_model.plannen)
+    assert {r["data-plan"] for r in rows} == {p.id for p in site_model.plannen}
+
+
+def test_timeline_covers_dated_actions_and_has_a_table(site_model, built_site):
+    soup = html_of(built_site, "tijdlijn.html")
+    svg = soup.find("svg", class_="pva-timeline")
+    assert svg["role"] == "img" and "tabel" in svg["aria-label"]
+    dated = [(p, a) for p in site_model.plannen for a in p.acties if views.span(a)]
+    table = next(t for t in soup.find_all("table") if "als tabel" in t.caption.get_text())
+    assert len(table.tbody.find_all("tr")) == len(dated)
+    assert len(svg.find_all("rect")) == len(dated)
+
+
+def test_advice_stands_next_to_the_answer_and_on_the_action(site_model, built_site):
+    plan = site_model.plan("bewind")
+    assert len(plan.adviezen) >= 15
+    page = html_of(built_site, "bewind/adviezen.html")
+    for advice in plan.adviezen:
+        heading = page.find(id=advice_anchor(advice.id))
+        assert heading is not None and advice.onderwerp in heading.get_text()
+        voices = heading.find_next(class_="pva-voices")
+        linked = {a.get_text().split(" ")[0] for a in voices.select(".pva-voice--out li a")}
+        assert linked == set(advice.acties), advice.id
+        for action_id in advice.acties:
+            action_page = html_of(built_site, part_page(plan, plan.actie(action_id).onderdeel).replace(".md", ".html"))
+            facts = action_page.find(id=action_anchor(action_id)).find_next("dl")
+            assert advice.onderwerp in facts.get_text(), (advice.id, action_id)
+
+
+def test_cross_plan_links_are_rendered_both_ways(site_model, built_site):
+    found = 0
+    for plan in site_model.plannen:
+        for action in plan.acties:
+            for ref in action.zie_ook:
+                if "/" not in ref:
+                    continue
+                target_plan, _, target_action = ref.partition("/")
+                page = html_of(built_site, part_page(plan, action.onderdeel).replace(".md", ".html"))
+                facts = page.find(id=action_anchor(action.id)).find_next("dl")
+                hrefs = [a["href"] for a in facts.find_all("a", href=True)]
+                assert any(target_plan in h for h in hrefs), (plan.id, action.id, ref)
+                found += 1
+    assert found >= 2, "test premise: bewind and integrale toegang refer to each other"
+
+
+def test_filters_are_first_party_and_progressive(built_site):
+    soup = html_of(built_site, "acties.html")
+    form = soup.find("form", class_="pva-filters")
+    assert form.has_attr("hidden"), "without the script the filters stay hidden and the full table shows"
+    scripts = [s["src"] for s in soup.find_all("script", src=True)]
+    assert any(s.endswith("javascripts/filters.js") for s in scripts)
+    assert all(not re.match(r"(https?:)?//", s) for s in scripts)
