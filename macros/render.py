@@ -149,8 +149,8 @@ def planning_text(planning: m.Planning | None) -> str:
     if planning.doorlopend:
         parts.append("doorlopend")
     text = ", ".join(parts).capitalize() if parts else ""
-    if planning.tekst:
-        text = f"{text} ({planning.tekst})" if text else planning.tekst[0].upper() + planning.tekst[1:]
+    if not text and planning.tekst:  # no dates: the plan's own words, e.g. "voor de zomer van 2014"
+        text = planning.tekst[0].upper() + planning.tekst[1:]
     return text or "Niet genoemd in het plan"
 
 
@@ -200,7 +200,9 @@ def action_details(plan: m.Plan, action: m.Action, links: Links, site: m.Site | 
     facts = [
         ("Status", f"{status_badge(action.status)} <span class=\"pva-note\">{esc(action.status_toelichting)}</span>"),
         ("Trekker", esc(actor_name(plan, action.trekker))),
-        ("Planning", esc(planning_text(action.planning))),
+        ("Planning", esc(planning_text(action.planning)) + (
+            f' <span class="pva-note">Volgens het plan: {esc(action.planning.tekst)}</span>'
+            if action.planning and action.planning.tekst and (action.planning.start or action.planning.eind) else "")),
     ]
     if peildatum is not None and views.is_late(action, peildatum):
         facts[0] = ("Status", facts[0][1] + f' {late_badge(peildatum)}')

@@ -190,7 +190,7 @@ def escalation(plan: m.Plan) -> str:
     box_h, gap, width = 44, 26, 420
     shapes = []
     for i, step in enumerate(route.stappen):
-        y = i * (box_h + gap)
+        y = i * (box_h + gap) + 2
         shapes.append(f'<rect x="10" y="{y}" width="{width - 20}" height="{box_h}" rx="6" class="pva-flow-box"></rect>'
                       f'<text x="{width // 2}" y="{y + 27}" text-anchor="middle" class="pva-flow-text">'
                       f'{i + 1}. {esc(step.naam)}</text>')
@@ -199,7 +199,7 @@ def escalation(plan: m.Plan) -> str:
             shapes.append(f'<line x1="{width // 2}" y1="{top + 2}" x2="{width // 2}" y2="{y - 6}" class="pva-flow-line"></line>'
                           f'<polygon points="{width // 2 - 6},{y - 10} {width // 2 + 6},{y - 10} {width // 2},{y - 2}" '
                           f'class="pva-flow-arrow"></polygon>')
-    height = len(route.stappen) * (box_h + gap) - gap
+    height = len(route.stappen) * (box_h + gap) - gap + 4  # room for the last box's border
     names = ", dan ".join(s.naam for s in route.stappen)
     svg = (f'<svg class="pva-flow" viewBox="0 0 {width} {height}" role="img" '
            f'aria-label="Schema {esc(route.titel)}: eerst {esc(names)}.">{"".join(shapes)}</svg>')
