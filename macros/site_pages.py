@@ -17,28 +17,31 @@ def register_pages(env, site: Site, links, peildatum) -> None:
 
         return env.macro(finished_output, function.__name__)
 
-    @macro
-    def plan_gegevens(plan_id: str) -> str:
-        """Facts of a plan: title, number, date, portefeuillehouder, status."""
-        return render.plan_facts(site.plan(plan_id))
+    # Macros that show one part of one plan: name -> renderer taking the plan (and the page's links).
+    for name, renderer in {
+        "plan_gegevens": render.plan_facts, "organisatie": structures.organisation,
+        "organisatie_raci": structures.organisation_raci, "capaciteit": structures.capacity,
+        "rapportages": structures.reports, "indicatoren": structures.indicators, "lijsten": structures.all_lists,
+        "escalatie": structures.escalation,
+    }.items():
+        env.macro(lambda plan_id, _r=renderer: render.finish(_r(site.plan(plan_id))), name)
+    for name, renderer in {
+        "onderdelen_tabel": render.parts_table, "voortgang_tabel": render.progress_table,
+        "detailplanning": structures.detail_schedule, "adviezen": structures.advice_items,
+    }.items():
+        env.macro(lambda plan_id, _r=renderer: render.finish(_r(site.plan(plan_id), links())), name)
+
 
     @macro
     def kader(plan_id: str) -> str:
         return render.source_list(site.plan(plan_id).kader)
 
-    @macro
-    def onderdelen_tabel(plan_id: str) -> str:
-        plan = site.plan(plan_id)
-        return render.parts_table(plan, links())
 
     @macro
     def voortgang(plan_id: str, onderdeel: str | None = None) -> str:
         plan = site.plan(plan_id)
         return render.progress_summary(plan, plan.onderdeel(onderdeel) if onderdeel else None)
 
-    @macro
-    def voortgang_tabel(plan_id: str) -> str:
-        return render.progress_table(site.plan(plan_id), links())
 
     @macro
     def status_badge(plan_id: str, actie_id: str) -> str:
@@ -78,50 +81,17 @@ def register_pages(env, site: Site, links, peildatum) -> None:
     def plannen_overzicht() -> str:
         return render.plans_overview(site.plannen, links(), peildatum)
 
-    @macro
-    def organisatie(plan_id: str) -> str:
-        return structures.organisation(site.plan(plan_id))
-
-    @macro
-    def organisatie_raci(plan_id: str) -> str:
-        return structures.organisation_raci(site.plan(plan_id))
 
     @macro
     def fasen(plan_id: str) -> str:
         plan = site.plan(plan_id)
         return overview.phase_timeline(plan, peildatum) + "\n\n" + structures.phases(plan)
 
-    @macro
-    def detailplanning(plan_id: str) -> str:
-        return structures.detail_schedule(site.plan(plan_id), links())
-
-    @macro
-    def capaciteit(plan_id: str) -> str:
-        return structures.capacity(site.plan(plan_id))
-
-    @macro
-    def rapportages(plan_id: str) -> str:
-        return structures.reports(site.plan(plan_id))
-
-    @macro
-    def indicatoren(plan_id: str) -> str:
-        return structures.indicators(site.plan(plan_id))
 
     @macro
     def lijst(plan_id: str, lijst_id: str) -> str:
         return structures.named_list(site.plan(plan_id), lijst_id)
 
-    @macro
-    def lijsten(plan_id: str) -> str:
-        return structures.all_lists(site.plan(plan_id))
-
-    @macro
-    def escalatie(plan_id: str) -> str:
-        return structures.escalation(site.plan(plan_id))
-
-    @macro
-    def adviezen(plan_id: str) -> str:
-        return structures.advice_items(site.plan(plan_id), links())
 
     @macro
     def tijdlijn(plan_id: str | None = None) -> str:
