@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build publish browser lock
+.PHONY: serve test build publish browser lock taal calibrate
 
 serve: $(STAMP)
 	$(BIN)/python scripts/publish.py
@@ -18,6 +18,14 @@ build: $(STAMP)
 
 publish: $(STAMP)
 	$(BIN)/python scripts/publish.py
+
+# Plain-language check of every summary; `make taal PAD=docs/bewind/index.md` for one file.
+PAD ?= docs data/plannen
+taal: $(STAMP)
+	$(BIN)/python -m plain_language $(PAD)
+
+calibrate: $(STAMP)
+	$(BIN)/python scripts/calibrate_b1.py
 
 $(STAMP): requirements.lock
 	python3 -m venv $(VENV)

@@ -1,7 +1,7 @@
 """mkdocs-macros adapter: loads the plans once and exposes the renderers as macros.
 
-This is the only module that knows about MkDocs. The model, checks, views and
-renderers are plain Python, tested on their own.
+This module and mkdocs_hooks.py are the only ones that know about MkDocs. The
+model, checks, views and renderers are plain Python, tested on their own.
 """
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .loader import load_site
+from .loader import abbreviations_in, load_site
 from .locations import Links, part_page
 from .problems import PlanDataError
 from .site_pages import register_pages
+
+BUILD: dict = {}  # this build's data, shared with mkdocs_hooks.py
 
 
 def reference_date(env) -> _dt.date:
@@ -43,6 +45,7 @@ def define_env(env) -> None:
             + ". Maak de pagina met een 'in_het_kort' en de regel {{ onderdeel_pagina('<plan>', '<id>') }}."
         )
     env.variables["site_data"] = site
+    BUILD["site"] = site
     peildatum = reference_date(env)
 
     def links() -> Links:
@@ -59,3 +62,14 @@ def on_pre_page_macros(env) -> None:
             f"De pagina docs/{env.page.file.src_uri} heeft geen samenvatting in eenvoudige taal. "
             "Voeg bovenaan in de kop 'in_het_kort: >-' toe met een paar korte zinnen op taalniveau B1."
         )
+    site = BUILD.get("site")
+    if site and site.begrippen:
+        known = set(site.abbreviations())
+        unknown = sorted(abbreviations_in(env.markdown) - known)
+        if unknown:
+            lines = env.markdown.splitlines()
+            where = ", ".join(f"'{a}' (regel {next(i for i, l in enumerate(lines, 1) if a in l)} na de kop)" for a in unknown)
+            raise PluginError(
+                f"De pagina docs/{env.page.file.src_uri} gebruikt afkortingen die niet in de begrippenlijst staan: "
+                f"{where}. Zet ze met een uitleg in eenvoudige taal in data/begrippen.yaml, of schrijf ze voluit."
+            )

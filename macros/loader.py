@@ -34,9 +34,11 @@ def load_site(data_dir: Path, root: Path | None = None) -> m.Site:
         plan = _load_plan(folder, root, problems)
         if plan is not None:
             plans.append(plan)
-    site = m.Site(tuple(plans))
+    glossary = _load_glossary(data_dir / "begrippen.yaml", root, problems)
+    site = m.Site(tuple(plans), glossary)
     if not problems:
         _check_cross_plan_links(site, plans_dir, root, problems)
+        problems.extend(unexplained_abbreviations(site, plans_dir, root))
     if problems:
         raise PlanDataError(problems)
     return site
@@ -411,3 +413,51 @@ def _check_cross_plan_links(site: m.Site, plans_dir: Path, root: Path, problems:
                 elif action_id and action_id not in {a.id for a in target.acties}:
                     problems.append(Problem(file, None, f"actie {action.id} verwijst naar '{ref}', maar plan '{plan_id}' "
                                                         f"heeft geen actie '{action_id}'.", "Controleer de id."))
+
+
+def _load_glossary(path: Path, root: Path, problems: list[Problem]) -> tuple[m.Term, ...]:
+    if not path.exists():
+        return ()
+    try:
+        data = load_yaml(path, _shown(path, root))
+    except PlanDataError as err:
+        problems.extend(err.problems)
+        return ()
+    file = _shown(path, root)
+    f = Fields(data, file, problems, "begrippen.yaml", ("begrippen",))
+    terms = []
+    for item in f.items("begrippen", True):
+        tf = Fields(item, file, problems, "een begrip", ("term", "soort", "voluit", "uitleg", "varianten"))
+        terms.append(m.Term(term=tf.text("term", True), soort=tf.choice("soort", ("afkorting", "begrip")),
+                            uitleg=tf.text("uitleg", True), voluit=tf.text("voluit"), varianten=tf.id_list("varianten")))
+    for dup in _duplicates([s for t in terms for s in t.spellings]):
+        problems.append(Problem(file, None, f"'{dup}' staat twee keer in de begrippenlijst.", "Houd één uitleg over."))
+    return tuple(terms)
+
+
+ABBREVIATION = re.compile(r"(?<![\w&/.-])(?:[A-Z]{2,}(?:-[A-Z]{2,})?[a-z]?|[A-Z]&[A-Z])(?![\w&]|-[A-Z])")
+_NOT_ABBREVIATIONS = re.compile(r"^(?:[IVX]+|[IVX]+\.[a-h])$")
+
+
+def abbreviations_in(text: str) -> set[str]:
+    """Tokens that look like abbreviations (IOG, Wmo is a term; B&W); roman numerals are not."""
+    return {a for a in ABBREVIATION.findall(text) if not _NOT_ABBREVIATIONS.match(a)}
+
+
+def unexplained_abbreviations(site: m.Site, plans_dir: Path, root: Path) -> list[Problem]:
+    """Every abbreviation used in a plan's data must be in data/begrippen.yaml."""
+    if not site.begrippen:
+        return []
+    known = set(site.abbreviations())
+    problems = []
+    for plan in site.plannen:
+        texts = [plan.titel, plan.samenvatting or "", plan.rapportage or ""]
+        texts += [t for a in plan.acties for t in (a.titel, a.tekst)]
+        texts += [t for p in plan.onderdelen for t in (p.titel, p.doel or "")]
+        texts += [a.tekst for a in plan.adviezen]
+        missing = sorted({a for text in texts for a in abbreviations_in(text)} - known)
+        if missing:
+            problems.append(Problem(_shown(plans_dir / plan.id, root), None,
+                                    f"deze afkortingen staan niet in de begrippenlijst: {', '.join(missing)}.",
+                                    "Zet elke afkorting met een uitleg in eenvoudige taal in data/begrippen.yaml."))
+    return problems

@@ -353,8 +353,32 @@ class Plan:
 
 
 @dataclass(frozen=True)
+class Term:
+    """An abbreviation or term of art, explained in plain language."""
+
+    term: str
+    soort: str  # afkorting or begrip
+    uitleg: str
+    voluit: str | None = None
+    varianten: tuple[str, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.term, *self.varianten)
+
+    @property
+    def short_meaning(self) -> str:
+        return self.voluit or self.uitleg
+
+
+@dataclass(frozen=True)
 class Site:
     plannen: tuple[Plan, ...] = field(default_factory=tuple)
+    begrippen: tuple[Term, ...] = ()
+
+    def abbreviations(self) -> dict[str, Term]:
+        """Every spelling of every abbreviation, for marking them up on pages."""
+        return {spelling: t for t in self.begrippen if t.soort == "afkorting" for spelling in t.spellings}
 
     def plan(self, plan_id: str) -> Plan:
         for plan in self.plannen:

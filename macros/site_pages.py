@@ -6,6 +6,7 @@ import functools
 from . import render
 from . import render_overview as overview
 from . import render_structures as structures
+from .glossary import glossary_page
 from .model import Site
 
 
@@ -98,6 +99,10 @@ def register_pages(env, site: Site, links, peildatum) -> None:
         plans = [site.plan(plan_id)] if plan_id else list(site.plannen)
         what = f"het plan {plans[0].korte_titel}" if plan_id else "alle plannen"
         return overview.timeline(plans, links(), peildatum, f"Tijdlijn van {what} per kwartaal")
+
+    @macro
+    def begrippenlijst() -> str:
+        return glossary_page(site.begrippen)
 
     @macro
     def acties_overzicht() -> str:

@@ -43,7 +43,15 @@ def project_copy(tmp_path) -> Path:
     return dest
 
 
-def html_of(site: Path, page: str):
+def html_of(site: Path, page: str, screen_reader_text: bool = False):
+    """The built page; by default without the hidden abbreviation expansions, so text reads as on screen."""
     from bs4 import BeautifulSoup
 
-    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    if not screen_reader_text:
+        for hidden in soup.select(".pva-sr"):
+            hidden.decompose()
+        for abbr in soup.find_all("abbr"):
+            abbr.unwrap()
+        soup.smooth()
+    return soup

@@ -123,3 +123,38 @@ def test_residents_can_filter_the_actions_without_third_party_scripts(page, buil
     late = sum(len(views.late_actions(p, peil)) for p in site_model.plannen)
     assert visible.count() == late
     assert page.locator(".pva-filter-count").inner_text() == f"{late} van de {total} acties getoond."
+
+
+_FAKE_DUTCH_VOICE = """
+window.__spoken = [];
+const voices = [{lang: 'nl-NL', name: 'Nederlands'}];
+Object.defineProperty(window, 'speechSynthesis', {value: {
+  getVoices: () => voices, speak: (u) => window.__spoken.push({text: u.text, lang: u.lang, voice: u.voice && u.voice.lang}),
+  cancel: () => {}, addEventListener: () => {}}});
+window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+"""
+
+
+def test_read_aloud_reads_the_summary_in_dutch(browser, built_site):
+    page = browser.new_page()
+    page.add_init_script(_FAKE_DUTCH_VOICE)
+    page.goto((built_site / "bewind/index.html").as_uri())
+    button = page.get_by_role("button", name="Lees voor", exact=True)
+    assert button.is_visible()
+    button.click()
+    spoken = page.evaluate("window.__spoken")
+    summary = page.locator(".pva-kort__tekst").inner_text()
+    assert spoken == [{"text": summary, "lang": "nl-NL", "voice": "nl-NL"}]
+    assert page.get_by_role("button", name="Stop met voorlezen").get_attribute("aria-pressed") == "true"
+    page.get_by_role("button", name="Lees de hele pagina voor").click()
+    whole = page.evaluate("window.__spoken")[-1]["text"]
+    assert summary.split(".")[0] in whole and "Over dit plan" in whole and len(whole) > 5 * len(summary)
+    page.close()
+
+
+def test_read_aloud_is_hidden_without_a_dutch_voice(browser, built_site):
+    page = browser.new_page()
+    page.add_init_script(_FAKE_DUTCH_VOICE.replace("'nl-NL'", "'en-GB'"))
+    page.goto((built_site / "bewind/index.html").as_uri())
+    assert page.locator("[data-voorlees]").is_hidden()
+    page.close()

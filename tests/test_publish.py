@@ -36,6 +36,8 @@ BREAKAGES = {
     "unknown-macro": ("docs/over.md", "## Waar de teksten vandaan komen", "{{ onbekend() }}", "'onbekend' bestaat niet"),
     "wrong-id": ("docs/bewind/aanbevelingen/VI.md", '"VI")', '"VII")', "geen onderdeel 'VII'"),
     "no-summary": ("docs/over.md", "in_het_kort:", "samenvatting:", "geen samenvatting in eenvoudige taal"),
+    "unknown-abbreviation": ("docs/over.md", "## Waar de teksten vandaan komen", "De QXZ helpt.",
+                             "'QXZ' (regel"),
 }
 
 

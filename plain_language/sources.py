@@ -1,0 +1,48 @@
+"""Finds the plain-language texts to check: page summaries, plan summaries, or whole text files."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Source:
+    label: str  # e.g. "docs/bewind/index.md (in het kort)"
+    text: str
+
+
+def _front_matter(text: str) -> tuple[dict, str]:
+    match = re.match(r"^---\s*\n(.*?)\n---\s*\n", text, re.S)
+    if not match:
+        return {}, text
+    return yaml.safe_load(match[1]) or {}, text[match.end():]
+
+
+def _page_body(body: str) -> str:
+    """Page text without macros, HTML, Markdown markup, headings and table rows."""
+    body = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|<[^>]+>", " ", body, flags=re.S)
+    body = re.sub(r"^\s*(#+|\||[-*]|\d+\.)\s*", "", body, flags=re.M)
+    body = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", body)
+    return re.sub(r"[*_`]", "", body)
+
+
+def find(path: Path, whole_pages: bool = False) -> list[Source]:
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    found = []
+    for file in files:
+        if file.suffix == ".md":
+            meta, body = _front_matter(file.read_text(encoding="utf-8"))
+            if isinstance(meta.get("in_het_kort"), str):
+                found.append(Source(f"{file} (in het kort)", meta["in_het_kort"]))
+            if whole_pages and body.strip():
+                found.append(Source(f"{file} (pagina)", _page_body(body)))
+        elif file.suffix in (".yaml", ".yml") and file.name == "plan.yaml":
+            data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+            if isinstance(data.get("samenvatting"), str):
+                found.append(Source(f"{file} (samenvatting)", data["samenvatting"]))
+        elif file.suffix == ".txt" and not path.is_dir():  # a text given by name, not every .txt in a folder
+            found.append(Source(str(file), file.read_text(encoding="utf-8")))
+    return found
