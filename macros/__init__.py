@@ -44,7 +44,6 @@ def define_env(env) -> None:
             "Voor deze onderdelen is er geen pagina: " + ", ".join(f"docs/{p}" for p in missing)
             + ". Maak de pagina met een 'in_het_kort' en de regel {{ onderdeel_pagina('<plan>', '<id>') }}."
         )
-    env.variables["site_data"] = site
     BUILD["site"] = site
     peildatum = reference_date(env)
 
