@@ -354,12 +354,14 @@ def _check_references(plan: m.Plan, docs: dict, problems: list[Problem]) -> None
         if action.status == "afgerond" and action.voortgang not in (None, 100):
             report("acties.yaml", start, f"actie {action.id} is 'afgerond' maar heeft voortgang {action.voortgang}%.",
                    "Zet de voortgang op 100 of de status op 'gestart'.")
+    advice_maps = _item_maps(docs.get("adviezen.yaml"), "adviezen")
     for advice in plan.adviezen:
         if advice.van not in actors:
-            unknown(advice.van, actors, "actor", "adviezen.yaml", None, "actoren.yaml")
+            unknown(advice.van, actors, "actor", "adviezen.yaml", line(advice_maps, advice.id, "van"), "actoren.yaml")
         for action_id in advice.acties:
             if action_id not in actions:
-                unknown(action_id, actions, "actie", "adviezen.yaml", None, "acties.yaml")
+                unknown(action_id, actions, "actie", "adviezen.yaml", line(advice_maps, advice.id, "acties"),
+                        "acties.yaml")
     if plan.planning:
         for row in plan.planning.detailplanning:
             if row.actie and row.actie not in actions:

@@ -60,6 +60,7 @@ def _line_of(project: Path, file: str, needle: str) -> int:
     ("plan.yaml", "datum: 2023-10-03", "datum: 3-10-2023", "datum: 3-10-2023", "geen geldige datum"),
     ("begroting.yaml", "bedrag: 680000", "bedrag: € 680.000", "bedrag: € 680.000", "moet een getal zijn"),
     ("begroting.yaml", "totaal: 1200000", "totaal: 1300000", "totaal: 1300000", None),
+    ("adviezen.yaml", "acties: [IV.b]", "acties: [IV.z]", "acties: [IV.z]", "'IV.z' is geen bekende actie"),
 ])
 def test_mistakes_are_explained_with_file_and_line(project_copy, file, old, new, needle, message):
     _break(project_copy, file, old, new)
