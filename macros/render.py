@@ -46,6 +46,14 @@ def finish(html_text: str) -> str:
     return _BLOCK_END.sub("\\1\n", wrapped)
 
 
+def table(caption: str, columns, rows, foot: str = "", css: str = "") -> str:
+    """A data table with a caption and column headers; rows are ready-made <tr> strings with a row header."""
+    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
+    foot = f"<tfoot>{foot}</tfoot>" if foot else ""
+    return (f'<table class="pva-table{" " + css if css else ""}"><caption>{esc(caption)}</caption>'
+            f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>{foot}</table>')
+
+
 def esc(text) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 

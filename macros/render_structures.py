@@ -1,17 +1,13 @@
 """HTML for the optional plan structures: organisation, planning, goals, escalation and advice."""
 from __future__ import annotations
 
-import datetime as _dt
-from decimal import Decimal
 
 from . import model as m
 from . import views
 from .dutch import getal
 from .locations import Links, advice_anchor
-from .render import RACI_LABEL, esc, rich_text, status_badge
+from .render import RACI_LABEL, esc, rich_text, status_badge, table
 
-ROLE_LABEL = {"besluitvormend": "besluitvormend", "uitvoerend": "uitvoerend", "adviserend": "adviserend",
-              "informerend": "informerend"}
 BODY_LABEL = {"stuurgroep": "Stuurgroep", "projectgroep": "Projectgroep", "klankbordgroep": "Klankbordgroep",
               "werkgroep": "Werkgroep"}
 
@@ -38,15 +34,12 @@ def organisation(plan: m.Plan) -> str:
     for body in org.gremia:
         facts = [f"<dt>Soort</dt><dd>{esc(BODY_LABEL[body.soort])}</dd>"]
         if body.rol:
-            facts.append(f"<dt>Rol</dt><dd>{esc(ROLE_LABEL[body.rol])}</dd>")
+            facts.append(f"<dt>Rol</dt><dd>{esc(body.rol)}</dd>")
         if body.frequentie:
             facts.append(f"<dt>Komt bijeen</dt><dd>{esc(body.frequentie)}</dd>")
-        rows = "".join(
-            f'<tr><th scope="row">{esc(member.functie)}</th><td>{esc(shown_name(plan, member) or "")}</td>'
-            f'<td>{esc(ROLE_LABEL.get(body.rol_van(member) or "", ""))}</td></tr>' for member in body.leden)
-        members = (f'<table class="pva-table"><caption>Leden van de {esc(body.naam.lower())}</caption><thead><tr>'
-                   f'<th scope="col">Functie</th><th scope="col">Naam</th><th scope="col">Rol</th></tr></thead>'
-                   f'<tbody>{rows}</tbody></table>') if body.leden else ""
+        rows = [f'<tr><th scope="row">{esc(member.functie)}</th><td>{esc(shown_name(plan, member) or "")}</td>'
+                f'<td>{esc(body.rol_van(member) or "")}</td></tr>' for member in body.leden]
+        members = table(f"Leden van de {body.naam.lower()}", ("Functie", "Naam", "Rol"), rows) if body.leden else ""
         parts = [f'### {esc(body.naam)} {{#gremium-{body.id}}}', f'<dl class="pva-facts">{"".join(facts)}</dl>', members]
         if body.taken:
             parts += ["<p><strong>Taken</strong></p>", _ul(body.taken)]
@@ -73,14 +66,13 @@ def organisation_raci(plan: m.Plan) -> str:
     if not rows:
         return "<p>Het plan noemt geen rollen in de projectorganisatie.</p>"
     bodies = [b for b in org.gremia if any(b.id in r for r in rows.values())]
-    head = "".join(f'<th scope="col">{esc(b.naam)}</th>' for b in bodies)
-    body_rows = "".join(
+    body_rows = [
         f'<tr><th scope="row">{esc(functie)}</th>' + "".join(
             f'<td><abbr title="{esc(RACI_LABEL[r[b.id]])}">{r[b.id]}</abbr></td>' if b.id in r else "<td>–</td>"
-            for b in bodies) + "</tr>" for functie, r in rows.items())
-    return (f'<table class="pva-table pva-wide"><caption>Rollen in de projectorganisatie (RACI)</caption><thead><tr>'
-            f'<th scope="col">Functie</th>{head}</tr></thead><tbody>{body_rows}</tbody></table>'
-            '<p class="pva-legend">Afgeleid uit de organisatie: besluitvormend = A (eindverantwoordelijk), '
+            for b in bodies) + "</tr>" for functie, r in rows.items()]
+    return (table("Rollen in de projectorganisatie (RACI)", ["Functie", *(b.naam for b in bodies)], body_rows,
+                  css="pva-wide")
+            + '<p class="pva-legend">Afgeleid uit de organisatie: besluitvormend = A (eindverantwoordelijk), '
             'uitvoerend = R (voert uit), adviserend = C (wordt geraadpleegd), informerend = I (wordt geïnformeerd).</p>')
 
 
@@ -90,11 +82,9 @@ def phases(plan: m.Plan) -> str:
     sched = plan.planning
     if sched is None or not sched.fasen:
         return "<p>Het plan noemt geen fasen.</p>"
-    rows = "".join(
-        f'<tr><th scope="row">{esc(p.naam)}</th><td>{esc(_period(p.van, p.tot))}</td><td>{_ul(p.activiteiten)}</td></tr>'
-        for p in sched.fasen)
-    return (f'<table class="pva-table pva-wide"><caption>Fasen van het plan</caption><thead><tr><th scope="col">Fase</th>'
-            f'<th scope="col">Wanneer</th><th scope="col">Activiteiten</th></tr></thead><tbody>{rows}</tbody></table>')
+    rows = [f'<tr><th scope="row">{esc(p.naam)}</th><td>{esc(_period(p.van, p.tot))}</td><td>{_ul(p.activiteiten)}</td></tr>'
+            for p in sched.fasen]
+    return table("Fasen van het plan", ("Fase", "Wanneer", "Activiteiten"), rows, css="pva-wide")
 
 
 def _period(van, tot) -> str:
@@ -114,9 +104,7 @@ def detail_schedule(plan: m.Plan, links: Links) -> str:
             activiteit = f'<a href="{esc(links.action(plan, plan.actie(row.actie)))}">{activiteit}</a>'
         rows.append(f'<tr><th scope="row">{activiteit}</th><td>{esc(row.groep or "")}</td><td>{esc(row.resultaat or "")}'
                     f'</td><td>{esc(row.gereed or (str(row.datum) if row.datum else ""))}</td></tr>')
-    return (f'<table class="pva-table pva-wide"><caption>Detailplanning</caption><thead><tr><th scope="col">Activiteit</th>'
-            f'<th scope="col">Onderdeel</th><th scope="col">Resultaat</th><th scope="col">Gereed</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    return table("Detailplanning", ("Activiteit", "Onderdeel", "Resultaat", "Gereed"), rows, css="pva-wide")
 
 
 def capacity(plan: m.Plan) -> str:
@@ -125,27 +113,22 @@ def capacity(plan: m.Plan) -> str:
         return "<p>Het plan noemt geen capaciteit.</p>"
     cols = [(k, label) for k, label in (("uren_intern", "Uren intern"), ("uren_inhuur", "Uren inhuur"), ("fte", "fte"))
             if any(getattr(r, k) is not None for r in sched.capaciteit)]
-    head = "".join(f'<th scope="col">{label}</th>' for _, label in cols)
-    rows = "".join(
-        f'<tr><th scope="row">{esc(r.functie)}</th>' + "".join(
+    rows = [f'<tr><th scope="row">{esc(r.functie)}</th>' + "".join(
             f'<td class="pva-num">{getal(getattr(r, k)) if getattr(r, k) is not None else ""}</td>' for k, _ in cols)
-        + "</tr>" for r in sched.capaciteit)
+            + "</tr>" for r in sched.capaciteit]
     totals = views.capacity_totals(sched.capaciteit)
     foot = "".join(f'<td class="pva-num">{getal(totals[k])}</td>' for k, _ in cols)
-    return (f'<table class="pva-table"><caption>Menskracht voor het project</caption><thead><tr>'
-            f'<th scope="col">Functie</th>{head}</tr></thead><tbody>{rows}</tbody>'
-            f'<tfoot><tr><th scope="row">Totaal (berekend)</th>{foot}</tr></tfoot></table>')
+    return table("Menskracht voor het project", ["Functie", *(label for _, label in cols)], rows,
+                 foot=f'<tr><th scope="row">Totaal (berekend)</th>{foot}</tr>')
 
 
 def reports(plan: m.Plan) -> str:
     sched = plan.planning
     if sched is None or not sched.rapportages:
         return "<p>Het plan noemt geen rapportages.</p>"
-    rows = "".join(f'<tr><th scope="row">{esc(r.rapport)}</th><td>{esc(r.van or "")}</td><td>{esc(r.aan or "")}</td>'
-                   f'<td>{esc(r.frequentie or "")}</td><td>{esc(r.opmerkingen or "")}</td></tr>' for r in sched.rapportages)
-    return (f'<table class="pva-table pva-wide"><caption>Rapportages</caption><thead><tr><th scope="col">Rapport</th>'
-            f'<th scope="col">Van</th><th scope="col">Aan</th><th scope="col">Hoe vaak</th><th scope="col">Opmerkingen</th>'
-            f'</tr></thead><tbody>{rows}</tbody></table>')
+    rows = [f'<tr><th scope="row">{esc(r.rapport)}</th><td>{esc(r.van or "")}</td><td>{esc(r.aan or "")}</td>'
+            f'<td>{esc(r.frequentie or "")}</td><td>{esc(r.opmerkingen or "")}</td></tr>' for r in sched.rapportages]
+    return table("Rapportages", ("Rapport", "Van", "Aan", "Hoe vaak", "Opmerkingen"), rows, css="pva-wide")
 
 
 # --- goals ---------------------------------------------------------------------
@@ -162,9 +145,7 @@ def indicators(plan: m.Plan) -> str:
             target = f"{i.richting + ' ' if i.richting else ''}{getal(i.doel)}{unit}".strip()
         rows.append(f'<tr><th scope="row">{esc(i.omschrijving)}</th><td>{esc(target)}</td>'
                     f'<td>{esc(i.doeljaar or "")}</td><td>{esc(i.peildatum or "")}</td></tr>')
-    return (f'<table class="pva-table pva-wide"><caption>Meetbare doelen</caption><thead><tr><th scope="col">Doel</th>'
-            f'<th scope="col">Norm</th><th scope="col">In</th><th scope="col">Ten opzichte van</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    return table("Meetbare doelen", ("Doel", "Norm", "In", "Ten opzichte van"), rows, css="pva-wide")
 
 
 def named_list(plan: m.Plan, list_id: str) -> str:

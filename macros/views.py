@@ -79,10 +79,6 @@ def by_funding(estimate: m.Estimate) -> tuple[Subtotal, ...]:
     return _grouped(estimate.regels, lambda line: (line.dekking or "",))
 
 
-def by_kind(estimate: m.Estimate) -> tuple[Subtotal, ...]:
-    return _grouped(estimate.regels, lambda line: (line.soort or "",))
-
-
 def lines_for_part(estimate: m.Estimate, part_id: str) -> tuple[m.BudgetLine, ...]:
     return tuple(line for line in estimate.regels if part_id in line.onderdelen)
 

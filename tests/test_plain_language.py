@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import ROOT
 from plain_language import Settings, check_text
