@@ -61,6 +61,8 @@ def load_yaml(path: Path, shown_as: Path | None = None):
         return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if (err.problem or "").startswith("could not find expected ':'") and err.context_mark:
+            mark = err.context_mark  # the key without its colon, not the line after it
         line = mark.line + 1 if mark else None
         raise PlanDataError([Problem(shown, line, _dutch_yaml_problem(err), _YAML_FIX)]) from None
     except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare

@@ -102,6 +102,13 @@ def test_yaml_syntax_errors_are_translated(project_copy):
     assert problem.line is not None
 
 
+def test_a_missing_colon_points_at_its_own_line(project_copy):
+    _break(project_copy, "acties.yaml", "    trekker: verandermanager", "    trekker verandermanager")
+    problem = _problems(project_copy).problems[0]
+    assert "dubbele punt" in problem.message
+    assert problem.line == _line_of(project_copy, "acties.yaml", "trekker verandermanager")
+
+
 def test_duplicate_keys_are_not_silently_dropped(project_copy):
     _break(project_copy, "plan.yaml", "team: DEV-BLD", "team: DEV-BLD\nteam: ANDER")
     err = _problems(project_copy)
