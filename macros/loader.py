@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import loader_structures as structures
 from . import model as m
+from . import progress_reports, source_texts
 from .checks import budget_problems
 from .loader_fields import Fields
 from .problems import PlanDataError, Problem
@@ -38,7 +39,7 @@ def load_site(data_dir: Path, root: Path | None = None) -> m.Site:
     site = m.Site(tuple(plans), glossary)
     if not problems:
         _check_cross_plan_links(site, plans_dir, root, problems)
-        problems.extend(unexplained_abbreviations(site, plans_dir, root))
+    problems.extend(unexplained_abbreviations(site, plans_dir, root))
     if problems:
         raise PlanDataError(problems)
     return site
@@ -73,8 +74,9 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
     before = len(problems)
     data, file = docs["plan.yaml"]
     f = Fields(data, file, problems, "het plan",
-               ("id", "titel", "korte_titel", "nummer", "datum", "portefeuillehouder", "team", "status",
-                "status_toelichting", "onderdeel_soort", "rapportage", "kader", "namen_tonen", "samenvatting"))
+               ("id", "titel", "korte_titel", "nummer", "datum", "historisch", "portefeuillehouder", "bestuurder",
+                "team", "status", "status_toelichting", "onderdeel_soort", "rapportage", "rapportages_per_jaar",
+                "kader", "namen_tonen", "samenvatting", "bron_paginakoppen"))
     plan_id = f.ident()
     if plan_id and plan_id != folder.name:
         f.problem("id", f"de id '{plan_id}' is niet gelijk aan de mapnaam '{folder.name}'.",
@@ -82,11 +84,13 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
     kader = tuple(filter(None, (_source(item, file, problems, "een kaderstuk", False) for item in f.items("kader"))))
     plan_fields = dict(
         id=plan_id, titel=f.text("titel", True), korte_titel=f.text("korte_titel") or f.text("titel"),
-        nummer=f.text("nummer"), datum=f.date("datum"), portefeuillehouder=f.text("portefeuillehouder"),
+        nummer=f.text("nummer"), datum=f.moment("datum"), historisch=f.boolean("historisch"),
+        portefeuillehouder=f.text("portefeuillehouder"), bestuurder=f.text("bestuurder"),
         team=f.text("team"), status=f.choice("status", m.PLAN_STATUSES),
         status_toelichting=f.text("status_toelichting"),
         onderdeel_soort=f.choice("onderdeel_soort", m.PART_KINDS, "aanbeveling"),
-        rapportage=f.text("rapportage"), kader=kader, namen_tonen=f.boolean("namen_tonen"),
+        rapportage=f.text("rapportage"), rapportages_per_jaar=f.integer("rapportages_per_jaar", low=1, high=12),
+        kader=kader, namen_tonen=f.boolean("namen_tonen"),
         samenvatting=f.text("samenvatting"),
     )
     actoren = _load_list(docs.get("actoren.yaml"), "actoren", problems, _actor)
@@ -103,16 +107,27 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
         ("organisatie", "organisatie.yaml", structures.organisation),
         ("planning", "planning.yaml", structures.schedule),
         ("doelen", "doelen.yaml", structures.goals),
-        ("adviezen", "adviezen.yaml", structures.advice_list),
     ) if name in docs}
+    if "adviezen.yaml" in docs:  # every citaat of an advice link is checked against its action's own text
+        ids = [a.id for a in acties]  # a duplicate id is reported elsewhere; its text cannot be told apart here
+        texts = {a.id: a.tekst for a in acties if ids.count(a.id) == 1}
+        optional["adviezen"] = structures.advice_list(*docs["adviezen.yaml"], problems, texts)
+    bron = source_texts.load(folder, root, f.id_list("bron_paginakoppen"), problems)
+    reports = progress_reports.load(folder, root, problems)
     if len(problems) > before:
         return None
     plan = m.Plan(**plan_fields, actoren=actoren, themas=themas, bronnen=bronnen, onderdelen=onderdelen,
-                  acties=acties, begroting=begroting, **optional)
+                  acties=acties, begroting=begroting, **optional, voortgangsrapportages=reports, brontekst=bron)
     _check_references(plan, docs, problems)
+    if len(problems) == before:
+        problems.extend(progress_reports.check(plan))
     if len(problems) == before and "begroting.yaml" in docs:
         problems.extend(budget_problems(plan, docs["begroting.yaml"][1]))
-    return plan if len(problems) == before else None
+    if len(problems) > before:
+        return None
+    # A quote missing from the source still leaves a usable plan, so the other checks report on it too.
+    problems.extend(source_texts.unquoted(plan, docs, root))
+    return plan
 
 
 def _load_list(doc, key: str, problems: list[Problem], build) -> tuple:
@@ -162,8 +177,8 @@ def _part(data, file, problems) -> m.Part | None:
 
 def _action(data, file, problems) -> m.Action | None:
     f = Fields(data, file, problems, "een actie",
-               ("id", "onderdeel", "titel", "tekst", "trekker", "raci", "planning", "status", "status_toelichting",
-                "voortgang", "randvoorwaarde_voor", "zie_ook"))
+               ("id", "onderdeel", "titel", "tekst", "trekker", "raci", "planning", "status", "status_citaten",
+                "status_toelichting", "randvoorwaarde_voor", "zie_ook"))
     action_id = f.ident(pattern=_PART_ID)
     if action_id:
         f.what = f"actie {action_id}"
@@ -186,7 +201,7 @@ def _action(data, file, problems) -> m.Action | None:
     raw_planning = f._get("planning", False)
     if raw_planning is not None:
         pf = Fields(raw_planning, file, problems, f"de planning van {f.what}",
-                    ("start", "eind", "doorlopend", "stappen", "tekst"), line=f.line_of("planning"))
+                    ("start", "eind", "doorlopend", "stappen", "tekst", "fase"), line=f.line_of("planning"))
         stappen = []
         for step in pf.items("stappen"):
             sf = Fields(step, file, problems, f"een stap van {f.what}", ("omschrijving", "datum"),
@@ -196,7 +211,10 @@ def _action(data, file, problems) -> m.Action | None:
                 sf.problem(None, f"een stap van {f.what} heeft geen datum.", "Voeg 'datum: JJJJ-Qn' toe.")
             stappen.append(m.Step(sf.text("omschrijving", True), moment))
         planning = m.Planning(start=pf.moment("start"), eind=pf.moment("eind"), doorlopend=pf.boolean("doorlopend"),
-                              stappen=tuple(stappen), tekst=pf.text("tekst"))
+                              stappen=tuple(stappen), tekst=pf.text("tekst"), fase=pf.text("fase"))
+        if planning.fase and (planning.start or planning.eind or planning.stappen):
+            pf.problem("fase", f"{f.what} heeft een fase en ook eigen datums.",
+                       "Gebruik 'fase' alleen als het plan de actie geen eigen datum geeft; haal anders 'fase' weg.")
         if planning.start and planning.eind and planning.eind.einde < planning.start.begin:
             pf.problem("eind", f"de planning van {f.what} eindigt ({planning.eind}) voor de start ({planning.start}).",
                        "Controleer start en eind.")
@@ -205,16 +223,20 @@ def _action(data, file, problems) -> m.Action | None:
                        "Kies: doorlopend: true zonder eind, of een eind zonder doorlopend.")
     action = m.Action(
         id=action_id, onderdeel=f.text("onderdeel", True), titel=f.text("titel", True), tekst=f.text("tekst") or "",
-        status=f.choice("status", m.STATUSES), status_toelichting=f.text("status_toelichting", True),
-        trekker=f.text("trekker"), raci=tuple(raci), planning=planning,
-        voortgang=f.integer("voortgang", low=0, high=100),
-        randvoorwaarde_voor=f.id_list("randvoorwaarde_voor"), zie_ook=f.id_list("zie_ook"),
+        status=f.choice("status", m.STATUSES), status_citaten=f.text_list("status_citaten"),
+        status_toelichting=f.text("status_toelichting"), trekker=f.text("trekker"), raci=tuple(raci),
+        planning=planning, randvoorwaarde_voor=f.id_list("randvoorwaarde_voor"), zie_ook=f.id_list("zie_ook"),
     )
+    if action.status and action.status != "gepland" and not action.status_citaten:
+        f.problem("status", f"{f.what} heeft status '{action.status}', maar er staat geen citaat bij.",
+                  "Een status anders dan 'gepland' moet blijken uit de tekst van het plan. Zet de zin uit het plan "
+                  "onder 'status_citaten:', of maak de status 'gepland'. Latere voortgang hoort in een "
+                  "voortgangsrapportage (map rapportages/).")
     return action if f.ok else None
 
 
 def _budget(data, file, problems) -> m.Budget | None:
-    f = Fields(data, file, problems, "begroting.yaml", ("dekkingen", "ramingen", "bekende_verschillen"))
+    f = Fields(data, file, problems, "begroting.yaml", ("besluit", "dekkingen", "ramingen", "bekende_verschillen"))
     dekkingen = []
     raw = f._get("dekkingen", False)
     if raw is not None:
@@ -226,16 +248,21 @@ def _budget(data, file, problems) -> m.Budget | None:
     ramingen = []
     for item in f.items("ramingen", True):
         rf = Fields(item, file, problems, "een raming",
-                    ("id", "titel", "vastgesteld", "toelichting", "regels", "totaal", "per_jaar"))
+                    ("id", "titel", "soort", "door", "leidend", "toelichting", "kanttekening", "regels", "totaal",
+                     "per_jaar"))
         regels = []
         for regel in rf.items("regels", True):
             lf = Fields(regel, file, problems, "een begrotingsregel",
-                        ("onderdelen", "acties", "omschrijving", "bedrag", "fte", "soort", "periode", "dekking", "circa"))
+                        ("onderdelen", "acties", "omschrijving", "bedrag", "fte", "soort", "periode", "dekking", "circa",
+                         "jaren"))
             line = m.BudgetLine(omschrijving=lf.text("omschrijving", True), onderdelen=lf.id_list("onderdelen"),
                                 acties=lf.id_list("acties"), bedrag=lf.amount("bedrag"), fte=lf.amount("fte"),
                                 soort=lf.choice("soort", m.AMOUNT_KINDS, "") or None,
                                 periode=lf.periode("periode"), dekking=lf.text("dekking"), circa=lf.boolean("circa"),
-                                line=lf.line)
+                                jaren=lf.integer("jaren", low=1, high=50), line=lf.line)
+            if line.jaren is not None and line.soort != "jaarlijks":
+                lf.problem("jaren", "'jaren' hoort alleen bij een bedrag met 'soort: jaarlijks'.",
+                           "Zet 'soort: jaarlijks' of haal 'jaren' weg.")
             if line.bedrag is not None and line.fte is not None:
                 lf.problem("fte", "een begrotingsregel heeft zowel een bedrag als fte.",
                            "Maak twee regels: één met het bedrag en één met de fte.")
@@ -254,19 +281,22 @@ def _budget(data, file, problems) -> m.Budget | None:
             else:
                 rf.problem("per_jaar", "'per_jaar' moet per regel een jaar en een bedrag hebben.",
                            "Schrijf bijvoorbeeld:  2024: 600000")
-        ramingen.append(m.Estimate(id=rf.ident(), titel=rf.text("titel", True), vastgesteld=rf.boolean("vastgesteld"),
-                                   regels=tuple(regels), toelichting=rf.text("toelichting"), totaal=rf.amount("totaal"),
+        ramingen.append(m.Estimate(id=rf.ident(), titel=rf.text("titel", True),
+                                   soort=rf.choice("soort", m.ESTIMATE_KINDS), door=rf.text("door", True),
+                                   leidend=rf.boolean("leidend"), regels=tuple(regels), toelichting=rf.text("toelichting"),
+                                   kanttekening=rf.text("kanttekening"), totaal=rf.amount("totaal"),
                                    per_jaar=tuple(per_jaar), line=rf.line))
-    adopted = [r for r in ramingen if r.vastgesteld]
-    if ramingen and len(adopted) != 1:
-        f.problem("ramingen", f"er moet precies één raming met 'vastgesteld: true' zijn; er zijn er {len(adopted)}.",
-                  "Zet 'vastgesteld: true' bij de begroting uit het vastgestelde stuk, en bij de andere false.")
+    leading = [r for r in ramingen if r.leidend]
+    if ramingen and len(leading) != 1:
+        f.problem("ramingen", f"er moet precies één raming met 'leidend: true' zijn; er zijn er {len(leading)}.",
+                  "Zet 'leidend: true' bij de bedragen die de site als eerste toont (meestal die uit het plan zelf), "
+                  "en bij de andere false.")
     verschillen = []
     for item in f.items("bekende_verschillen"):
         vf = Fields(item, file, problems, "een bekend verschil", ("raming", "betreft", "toelichting"))
         verschillen.append(m.KnownDifference(raming=vf.text("raming", True), betreft=vf.text("betreft", True),
                                              toelichting=vf.text("toelichting", True), line=vf.line))
-    return m.Budget(tuple(dekkingen), tuple(ramingen), tuple(verschillen), file=str(file))
+    return m.Budget(tuple(dekkingen), tuple(ramingen), tuple(verschillen), file=str(file), besluit=f.text("besluit"))
 
 
 def _duplicates(ids) -> list[str]:
@@ -348,20 +378,18 @@ def _check_references(plan: m.Plan, docs: dict, problems: list[Problem]) -> None
             if "/" not in other and other not in actions:
                 unknown(other, actions, "actie", "acties.yaml", line(action_maps, action.id, "zie_ook"),
                         "acties.yaml (of schrijf plan/actie voor een ander plan)")
-        if action.status in ("gepland",) and action.voortgang:
-            report("acties.yaml", start, f"actie {action.id} is 'gepland' maar heeft voortgang {action.voortgang}%.",
-                   "Zet de status op 'gestart' of haal de voortgang weg.")
-        if action.status == "afgerond" and action.voortgang not in (None, 100):
-            report("acties.yaml", start, f"actie {action.id} is 'afgerond' maar heeft voortgang {action.voortgang}%.",
-                   "Zet de voortgang op 100 of de status op 'gestart'.")
+        fase = action.planning.fase if action.planning else None
+        if fase and fase not in {p.id for p in (plan.planning.fasen if plan.planning else ())}:
+            unknown(fase, {p.id for p in (plan.planning.fasen if plan.planning else ())}, "fase", "acties.yaml",
+                    line(action_maps, action.id, "planning", "fase"), "fasen in planning.yaml")
     advice_maps = _item_maps(docs.get("adviezen.yaml"), "adviezen")
     for advice in plan.adviezen:
         if advice.van not in actors:
             unknown(advice.van, actors, "actor", "adviezen.yaml", line(advice_maps, advice.id, "van"), "actoren.yaml")
-        for action_id in advice.acties:
-            if action_id not in actions:
-                unknown(action_id, actions, "actie", "adviezen.yaml", line(advice_maps, advice.id, "acties"),
-                        "acties.yaml")
+        for link in advice.koppelingen:
+            if link.actie not in actions:
+                unknown(link.actie, actions, "actie", "adviezen.yaml",
+                        link.line or line(advice_maps, advice.id, "acties"), "acties.yaml")
     if plan.planning:
         for row in plan.planning.detailplanning:
             if row.actie and row.actie not in actions:

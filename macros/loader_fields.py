@@ -157,6 +157,19 @@ class Fields:
             return ()
         return tuple(str(v) for v in value)
 
+    def text_list(self, key: str) -> tuple[str, ...]:
+        """A list of texts, e.g. quotes; one text alone is a list of one."""
+        value = self._get(key, False)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.problem(key, f"'{key}' bij {self.what} moet een lijst van teksten zijn.",
+                         "Zet elke tekst op een eigen regel die begint met '- ', tussen aanhalingstekens.")
+            return ()
+        return tuple(v.strip() for v in value)
+
     def items(self, key: str, required: bool = False) -> list:
         value = self._get(key, required)
         if value is None:

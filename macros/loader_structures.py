@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import model as m
 from .loader_fields import Fields
+from .problems import Problem
 
 
 def _texts(f: Fields, key: str) -> tuple[str, ...]:
@@ -102,13 +103,77 @@ def goals(data, file, problems) -> m.Goals:
     return m.Goals(tuple(indicators), tuple(lists), escalation)
 
 
-def advice_list(data, file, problems) -> tuple[m.Advice, ...]:
+def advice_list(data, file, problems, acties=None) -> tuple[m.Advice, ...]:
+    """The advice points; with acties ({action id: text}) every citaat is checked against its action's text."""
     f = Fields(data, file, problems, "adviezen.yaml", ("adviezen",))
     result = []
     for item in f.items("adviezen", True):
         a = Fields(item, file, problems, "een advies",
                    ("id", "van", "soort", "datum", "onderwerp", "tekst", "antwoord", "acties", "toelichting"))
-        result.append(m.Advice(id=a.ident(), van=a.text("van", True), soort=a.choice("soort", m.ADVICE_KINDS),
+        advice_id = a.ident()
+        if advice_id:
+            a.what = f"advies '{advice_id}'"
+        links = _advice_links(a, file, problems)
+        result.append(m.Advice(id=advice_id, van=a.text("van", True), soort=a.choice("soort", m.ADVICE_KINDS),
                                onderwerp=a.text("onderwerp", True), tekst=a.text("tekst", True), datum=a.moment("datum"),
-                               antwoord=a.text("antwoord"), acties=a.id_list("acties"), toelichting=a.text("toelichting")))
+                               antwoord=a.text("antwoord"), acties=tuple(k.actie for k in links),
+                               toelichting=a.text("toelichting"), koppelingen=links))
+    if acties is not None:
+        problems.extend(advice_link_problems(result, acties, file))
     return tuple(result)
+
+
+def _advice_links(a: Fields, file, problems) -> tuple[m.AdviceLink, ...]:
+    """'acties': each item an action id, or {actie, citaat, plan_verwijst}."""
+    raw = a._get("acties", False)
+    if raw is None:
+        return ()
+    if isinstance(raw, (str, int)):
+        raw = [raw]
+    if not isinstance(raw, list):
+        a.problem("acties", f"'acties' bij {a.what} moet een lijst zijn.",
+                  "Zet elke actie op een eigen regel die begint met '- ': een id, of actie, citaat en plan_verwijst.")
+        return ()
+    links = []
+    for item in raw:
+        if isinstance(item, (str, int)) and not isinstance(item, bool):
+            links.append(m.AdviceLink(actie=str(item), line=a.line_of("acties")))
+            continue
+        k = Fields(item, file, problems, f"een actie bij {a.what}", ("actie", "citaat", "plan_verwijst"),
+                   line=a.line_of("acties"))
+        if not k.ok:
+            continue
+        actie = k.text("actie", True)
+        citaat = k.text("citaat", True)
+        if k._get("plan_verwijst", True) is None:
+            continue
+        if actie:
+            links.append(m.AdviceLink(actie=actie, citaat=citaat, plan_verwijst=k.boolean("plan_verwijst"),
+                                      line=k.line, citaat_line=k.line_of("citaat")))
+    return tuple(links)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def advice_link_problems(adviezen, acties, file) -> list[Problem]:
+    """A problem for every citaat that does not occur word for word in the text of its action."""
+    problems = []
+    for advice in adviezen:
+        for link in advice.koppelingen:
+            tekst = acties.get(link.actie)
+            if link.citaat is None or tekst is None:
+                continue  # an unknown action id is reported by the reference check
+            if _plain(link.citaat) not in _plain(tekst):
+                problems.append(Problem(
+                    file, link.citaat_line or link.line,
+                    f"het citaat bij actie {link.actie} (advies '{advice.id}') staat niet letterlijk in de tekst van "
+                    f"die actie: '{_short(link.citaat)}'.",
+                    f"Neem een zin woord voor woord over uit de tekst van actie {link.actie} in acties.yaml."))
+    return problems
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = _plain(text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -12,17 +12,20 @@ from decimal import Decimal
 from .dutch import Moment, Periode
 
 STATUSES = ("gepland", "gestart", "afgerond", "opgeschort", "vervallen")
-PLAN_STATUSES = ("concept", "vastgesteld", "in-uitvoering", "afgerond")
+PLAN_STATUSES = ("concept", "vastgesteld", "in-uitvoering", "afgerond", "ingetrokken")
+FINISHED = ("afgerond", "vervallen")  # statuses after which an action cannot be late
 ACTOR_KINDS = ("orgaan", "team", "rol", "adviesraad", "extern")
 RACI_LETTERS = "RASCI"
 PART_KINDS = ("aanbeveling", "actielijn", "thema", "spoor")
-BODY_KINDS = ("stuurgroep", "projectgroep", "klankbordgroep", "werkgroep")
+BODY_KINDS = ("stuurgroep", "projectgroep", "klankbordgroep", "werkgroep", "overleg")
 MEMBER_ROLES = ("besluitvormend", "uitvoerend", "adviserend", "informerend")
 RACI_OF_ROLE = {"besluitvormend": "A", "uitvoerend": "R", "adviserend": "C", "informerend": "I"}
 LIST_KINDS = ("uitgangspunten", "randvoorwaarden", "leefgebieden", "doelen", "resultaten", "overig")
 ADVICE_KINDS = ("advies", "aandachtspunt", "vraag", "motie", "aanbeveling")
 DIRECTIONS = ("maximaal", "minimaal", "precies")
 AMOUNT_KINDS = ("incidenteel", "structureel", "jaarlijks")  # jaarlijks: per jaar, for a limited number of years
+# What a budget figure is, in the words of its source: an estimate, a proposal, or a decision of the raad.
+ESTIMATE_KINDS = ("raming", "voorstel", "besluit")
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class Planning:
     doorlopend: bool = False
     stappen: tuple[Step, ...] = ()
     tekst: str | None = None  # the planning in the plan's own words ("voor de zomer van 2014")
+    fase: str | None = None  # a phase of the plan, given as context when the plan gives the action no dates
 
 
 @dataclass(frozen=True)
@@ -85,12 +89,12 @@ class Action:
     onderdeel: str
     titel: str
     tekst: str
-    status: str
-    status_toelichting: str
+    status: str  # as the plan itself says, on the plan's date; reports never change it
+    status_citaten: tuple[str, ...] = ()  # the words of the plan the status rests on
+    status_toelichting: str | None = None
     trekker: str | None = None
     raci: tuple[tuple[str, str], ...] = ()  # (actor id, letters) in source order
     planning: Planning | None = None
-    voortgang: int | None = None
     randvoorwaarde_voor: tuple[str, ...] = ()
     zie_ook: tuple[str, ...] = ()
 
@@ -106,18 +110,22 @@ class BudgetLine:
     periode: Periode | None = None
     dekking: str | None = None
     circa: bool = False  # the source says "circa"
+    jaren: int | None = None  # for a yearly amount: for how many years, as the source says
     line: int = 0
 
 
 @dataclass(frozen=True)
 class Estimate:
-    """One statement of the budget: the adopted begroting, or another source's figures."""
+    """One statement of the budget in one source: a raming, a voorstel or a besluit, as that source calls it."""
 
     id: str
     titel: str
-    vastgesteld: bool
+    soort: str  # raming, voorstel or besluit
+    door: str  # which document says it
+    leidend: bool  # the figures the site shows first; any other estimate is compared with it
     regels: tuple[BudgetLine, ...]
-    toelichting: str | None = None
+    toelichting: str | None = None  # the source's own words about these figures
+    kanttekening: str | None = None  # a caveat the source itself makes ("de uitgaven zijn groter dan ...")
     totaal: Decimal | None = None  # as the source states it
     per_jaar: tuple[tuple[int, Decimal], ...] = ()  # as the source states it
     line: int = 0
@@ -137,10 +145,11 @@ class Budget:
     ramingen: tuple[Estimate, ...]
     bekende_verschillen: tuple[KnownDifference, ...] = ()
     file: str = ""
+    besluit: str | None = None  # what the decision itself says about the money, in its own words
 
     @property
-    def vastgesteld(self) -> Estimate:
-        return next(r for r in self.ramingen if r.vastgesteld)
+    def leidend(self) -> Estimate:
+        return next(r for r in self.ramingen if r.leidend)
 
     def dekking_naam(self, key: str | None) -> str | None:
         return dict(self.dekkingen).get(key) if key else None
@@ -277,6 +286,17 @@ class Goals:
 
 
 @dataclass(frozen=True)
+class AdviceLink:
+    """One action linked to an advice point, with the words of the action text that show the link."""
+
+    actie: str
+    citaat: str | None = None  # a sentence that occurs word for word in the action's text
+    plan_verwijst: bool | None = None  # True: the plan itself refers to the point; False: this site links on topic
+    line: int = 0  # of the action id
+    citaat_line: int = 0
+
+
+@dataclass(frozen=True)
 class Advice:
     """A voice from outside the college (ASDD, raad, rekenkamer) and the answer to it."""
 
@@ -287,8 +307,55 @@ class Advice:
     tekst: str
     datum: Moment | None = None
     antwoord: str | None = None
-    acties: tuple[str, ...] = ()
+    acties: tuple[str, ...] = ()  # action ids, in the order of koppelingen
     toelichting: str | None = None
+    koppelingen: tuple[AdviceLink, ...] = ()  # per linked action: the quote and who makes the link
+
+    def koppeling(self, action_id: str) -> AdviceLink | None:
+        return next((k for k in self.koppelingen if k.actie == action_id), None)
+
+
+@dataclass(frozen=True)
+class Replanning:
+    """A new planned end that a progress report gives, with the report's reason."""
+
+    eind: Moment
+    reden: str
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    """What one progress report says about one action."""
+
+    actie: str
+    status: str
+    toelichting: str
+    voortgang: int | None = None  # percentage, only where the report gives one
+    herplanning: Replanning | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    """A voortgangsrapportage: the state of some actions on its peildatum, from one document."""
+
+    id: str  # the file name without .yaml
+    peildatum: _dt.date
+    titel: str
+    bron: Source
+    acties: tuple[ReportEntry, ...]
+    file: str = ""
+
+    def over(self, action_id: str) -> ReportEntry | None:
+        return next((e for e in self.acties if e.actie == action_id), None)
+
+
+@dataclass(frozen=True)
+class SourceTexts:
+    """The full text of the documents a plan was transcribed from, kept beside its data."""
+
+    bestanden: tuple[str, ...]  # paths relative to the project
+    paginakoppen: tuple[str, ...] = ()  # running headers that cut sentences in the text; {getal} is any number
 
 
 @dataclass(frozen=True)
@@ -299,11 +366,14 @@ class Plan:
     status: str
     onderdeel_soort: str
     nummer: str | None = None
-    datum: _dt.date | None = None
+    datum: Moment | None = None  # the plan's date at the precision the source gives (a year for an undated draft)
+    historisch: bool = False  # history: nobody reports on it any more; never late
     portefeuillehouder: str | None = None
+    bestuurder: str | None = None  # an alderman in another role than portefeuillehouder, as the plan names it
     team: str | None = None
     status_toelichting: str | None = None
     rapportage: str | None = None
+    rapportages_per_jaar: int | None = None  # the plan's own reporting cadence, for "when was the next report due"
     kader: tuple[Source, ...] = ()
     actoren: tuple[Actor, ...] = ()
     themas: tuple[Theme, ...] = ()
@@ -317,6 +387,8 @@ class Plan:
     planning: Schedule | None = None
     doelen: Goals | None = None
     adviezen: tuple[Advice, ...] = ()
+    voortgangsrapportages: tuple[ProgressReport, ...] = ()  # oldest first
+    brontekst: SourceTexts | None = None
 
     def lijst(self, list_id: str) -> NamedList:
         for named in (self.doelen.lijsten if self.doelen else ()):

@@ -4,11 +4,14 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
+from . import action_state as st
 from . import model as m
 from . import views
 from .dutch import datum
+from .html_text import esc
 from .locations import Links
-from .render import STATUS_LABEL, actor_name, esc, late_badge, planning_text, status_badge
+from .render import actor_name, planned_end_text, phase_text
+from .render_status import STATUS_LABEL, stand_text, state_badge
 
 QUARTER_W, ROW_H, LABEL_W = 34, 24, 250
 
@@ -82,22 +85,40 @@ def gantt(bars: list[Bar], caption: str, peildatum: _dt.date | None) -> str:
             f'onder de tijdlijn.">{"".join(shapes)}</svg></div></div>')
 
 
+TIMING_NOTE = {st.TE_LAAT: "te laat volgens de rapportage",
+               st.GEEN_RECENTE_INFORMATIE: "einde voorbij, geen recente informatie",
+               st.HISTORISCH: "historisch plan"}
+
+
+def _phase_span(plan: m.Plan, action: m.Action):
+    phase = next(p for p in plan.planning.fasen if p.id == action.planning.fase)
+    return (phase.van or phase.tot).begin, (phase.tot or phase.van).einde
+
+
 def action_bars(plans, links: Links, peildatum: _dt.date) -> list[Bar]:
+    """One bar per action with a planning; a phase the action only falls in is drawn as context, never as a deadline."""
     bars = []
     for plan in plans:
         for action in plan.acties:
-            span = views.span(action)
-            if span is None:
-                continue
-            begin, end = span
-            open_end = action.planning.eind is None and not action.planning.stappen
-            if open_end:
-                end = max(end, begin)
-            late = views.is_late(action, peildatum)
-            css = "pva-tl-bar--te-laat" if late else f"pva-tl-bar--{action.status}"
-            note = f"{planning_text(action.planning)}, {STATUS_LABEL[action.status].lower()}" + (", te laat" if late else "")
-            bars.append(Bar(plan.korte_titel, f"{action.id} {action.titel}", links.action(plan, action), begin, end,
-                            open_end, css, note))
+            state = st.state(plan, action, peildatum)
+            if action.planning and action.planning.fase:
+                (begin, end), open_end, css = _phase_span(plan, action), False, "pva-tl-bar--fase-context"
+            else:
+                span = views.span(action)
+                if span is None:
+                    continue
+                begin, end = span
+                if state.eind is not None and state.herplanningen:
+                    end = max(end, state.eind.einde)
+                open_end = action.planning.eind is None and not action.planning.stappen
+                if open_end:
+                    end = max(end, begin)
+                css = {st.TE_LAAT: "pva-tl-bar--te-laat", st.GEEN_RECENTE_INFORMATIE: "pva-tl-bar--onbekend"}.get(
+                    state.timing, f"pva-tl-bar--{state.status}")
+            note = (f"{planned_end_text(plan, action, state)}; {STATUS_LABEL[state.status].lower()}, "
+                    f"{stand_text(plan, state)}" + (f"; {TIMING_NOTE[state.timing]}" if state.timing in TIMING_NOTE else ""))
+            bars.append(Bar(plan.korte_titel + (f" ({plan.datum.jaar})" if plan.historisch and plan.datum else ""),
+                            f"{action.id} {action.titel}", links.action(plan, action), begin, end, open_end, css, note))
     return bars
 
 
@@ -115,7 +136,10 @@ def timeline(plans, links: Links, peildatum: _dt.date, caption: str) -> str:
     if not bars:
         return missing or "<p>Geen acties met een planning.</p>"
     return gantt(bars, caption, peildatum) + f'\n\n<p class="pva-legend">Peildatum: {esc(datum(peildatum))}. ' \
-        'Een rode balk is te laat: het geplande einde is voorbij en de actie is niet afgerond.</p>\n\n' + missing + table
+        'Rood is te laat: een voortgangsrapportage van na het geplande einde zegt dat de actie niet af is. ' \
+        'Grijs gestreept: het geplande einde is voorbij, maar er is geen rapportage van daarna; de site weet dus niet ' \
+        'hoe het ervoor staat. Een lichte balk is een fase van het plan waarin de actie valt; het plan geeft de ' \
+        'actie zelf geen datum.</p>\n\n' + missing + table
 
 
 def phase_timeline(plan: m.Plan, peildatum: _dt.date) -> str:
@@ -129,23 +153,25 @@ def action_overview(site: m.Site, links: Links, peildatum: _dt.date) -> str:
     """Every action of every plan in one table; a first-party script adds filters, the table works without it."""
     rows, values = [], {"plan": {}, "thema": {}, "status": {}, "trekker": {}}
     for plan in site.plannen:
+        plan_label = plan.korte_titel + (f" ({plan.datum.jaar})" if plan.historisch and plan.datum else "")
         for a in plan.acties:
+            state = st.state(plan, a, peildatum)
             part = plan.onderdeel(a.onderdeel)
             theme = plan.thema(part.thema)
             group = theme.titel if theme else part.korte_titel
             trekker = actor_name(plan, a.trekker) if a.trekker else "Niet genoemd"
-            late = views.is_late(a, peildatum)
-            values["plan"][plan.id] = plan.korte_titel
+            late = state.timing == st.TE_LAAT
+            values["plan"][plan.id] = plan_label
             values["thema"][group] = group
-            values["status"][a.status] = STATUS_LABEL[a.status]
+            values["status"][state.status] = STATUS_LABEL[state.status]
             values["trekker"][trekker] = trekker
             rows.append(
-                f'<tr data-plan="{esc(plan.id)}" data-thema="{esc(group)}" data-status="{esc(a.status)}" '
+                f'<tr data-plan="{esc(plan.id)}" data-thema="{esc(group)}" data-status="{esc(state.status)}" '
                 f'data-trekker="{esc(trekker)}" data-laat="{"ja" if late else "nee"}">'
-                f'<td>{esc(plan.korte_titel)}</td><td>{esc(group)}</td>'
+                f'<td>{esc(plan_label)}</td><td>{esc(group)}</td>'
                 f'<th scope="row"><a href="{esc(links.action(plan, a))}">{esc(a.id)} {esc(a.titel)}</a></th>'
-                f'<td>{esc(trekker)}</td><td>{esc(planning_text(a.planning))}</td>'
-                f'<td>{status_badge(a.status)}{" " + late_badge(peildatum) if late else ""}</td></tr>')
+                f'<td>{esc(trekker)}</td><td>{esc(planned_end_text(plan, a, state))}</td>'
+                f'<td>{state_badge(plan, state)}</td></tr>')
 
     def select(name: str, label: str) -> str:
         options = "".join(f'<option value="{esc(k)}">{esc(v)}</option>' for k, v in sorted(values[name].items(), key=lambda kv: kv[1]))
@@ -160,5 +186,8 @@ def action_overview(site: m.Site, links: Links, peildatum: _dt.date) -> str:
             '<th scope="col">Plan</th><th scope="col">Thema of onderdeel</th><th scope="col">Actie</th>'
             '<th scope="col">Trekker</th><th scope="col">Planning</th><th scope="col">Status</th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>'
-            f'<p class="pva-legend">Te laat: het geplande einde is voorbij op de peildatum {esc(datum(peildatum))} en de '
-            'actie is niet afgerond. De site rekent dit uit; niemand vinkt het aan.</p>')
+            f'<p class="pva-legend">Peildatum: {esc(datum(peildatum))}. Bij elke status staat van wanneer die is en uit '
+            'welke bron. Te laat: een voortgangsrapportage van op of na het geplande einde zegt dat de actie niet af '
+            'is. Is het einde voorbij zonder rapportage van daarna, dan staat er "geen recente informatie": dat is '
+            'niet hetzelfde als te laat. Acties van oude plannen zijn nooit te laat. De site rekent dit uit; niemand '
+            'vinkt het aan.</p>')

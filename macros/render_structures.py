@@ -6,10 +6,12 @@ from . import model as m
 from . import views
 from .dutch import getal
 from .locations import Links, advice_anchor
-from .render import RACI_LABEL, esc, rich_text, status_badge, table
+from . import action_state
+from .render import RACI_LABEL, esc, rich_text, table
+from .render_status import state_badge
 
 BODY_LABEL = {"stuurgroep": "Stuurgroep", "projectgroep": "Projectgroep", "klankbordgroep": "Klankbordgroep",
-              "werkgroep": "Werkgroep"}
+              "werkgroep": "Werkgroep", "overleg": "Overleg"}
 
 
 def _ul(items, ordered: bool = False) -> str:
@@ -196,7 +198,7 @@ ADVICE_LABEL = {"advies": "Advies", "aandachtspunt": "Aandachtspunt", "vraag": "
                 "aanbeveling": "Aanbeveling"}
 
 
-def advice_items(plan: m.Plan, links: Links, items=None) -> str:
+def advice_items(plan: m.Plan, links: Links, peildatum, items=None) -> str:
     items = plan.adviezen if items is None else items
     if not items:
         return "<p>Bij dit plan zijn geen adviezen of vragen vastgelegd.</p>"
@@ -204,16 +206,29 @@ def advice_items(plan: m.Plan, links: Links, items=None) -> str:
     for advice in items:
         who = plan.actor(advice.van)
         when = f", {advice.datum}" if advice.datum else ""
-        actions = "".join(
-            f'<li><a href="{esc(links.action(plan, plan.actie(a)))}">{esc(a)} {esc(plan.actie(a).titel)}</a> '
-            f'{status_badge(plan.actie(a).status)}</li>' for a in advice.acties)
+        actions = "".join(_advice_link(plan, links, a, advice.koppeling(a), peildatum) for a in advice.acties)
         answer = rich_text(advice.antwoord) if advice.antwoord else "<p><em>Het plan geeft geen apart antwoord.</em></p>"
-        linked = (f"<ul>{actions}</ul>" if actions else "<p><em>Het plan koppelt dit punt niet aan een actie.</em></p>")
+        linked = (f"<ul>{actions}</ul>" if actions else "<p><em>Het plan noemt bij dit punt geen actie.</em></p>")
         note = f'<p class="pva-note">{esc(advice.toelichting)}</p>' if advice.toelichting else ""
         out.append(
             f'### {esc(ADVICE_LABEL[advice.soort])} van de {esc(who.afkorting or who.naam)}: {esc(advice.onderwerp)} '
             f'{{#{advice_anchor(advice.id)}}}\n\n'
             f'<div class="pva-voices"><div class="pva-voice pva-voice--in"><p class="pva-label">{esc(who.naam)}{esc(when)}</p>'
             f'{rich_text(advice.tekst)}</div><div class="pva-voice pva-voice--out"><p class="pva-label">Gemeente</p>{answer}'
-            f'<p><strong>Acties die hierop antwoorden</strong></p>{linked}{note}</div></div>\n')
+            f'<p><strong>Acties bij dit punt</strong></p>{linked}{note}</div></div>\n')
     return "\n".join(out)
+
+
+ADVICE_LINK_NOTE = {True: "Het plan verwijst hier zelf naar dit punt.",
+                    False: "Koppeling door deze site op onderwerp; het plan legt die koppeling zelf niet."}
+
+
+def _advice_link(plan: m.Plan, links: Links, action_id: str, link: m.AdviceLink | None, peildatum) -> str:
+    """One linked action: the link, its status, the words of the action that show the link, and who makes it."""
+    action = plan.actie(action_id)
+    quote = (f'<blockquote class="pva-quote"><p>{esc(link.citaat)}</p></blockquote>'
+             if link is not None and link.citaat else "")
+    note = (f'<p class="pva-note">{esc(ADVICE_LINK_NOTE[link.plan_verwijst])}</p>'
+            if link is not None and link.plan_verwijst is not None else "")
+    return (f'<li><a href="{esc(links.action(plan, action))}">{esc(action_id)} {esc(action.titel)}</a> '
+            f'{state_badge(plan, action_state.state(plan, action, peildatum))}{quote}{note}</li>')

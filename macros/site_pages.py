@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import functools
 
+from . import action_state as st
 from . import render
+from . import render_budget as budget
 from . import render_overview as overview
+from . import render_status
 from . import render_structures as structures
 from .glossary import glossary_page
 from .model import Site
@@ -20,17 +23,26 @@ def register_pages(env, site: Site, links, peildatum) -> None:
 
     # Macros that show one part of one plan: name -> renderer taking the plan (and the page's links).
     for name, renderer in {
-        "plan_gegevens": render.plan_facts, "organisatie": structures.organisation,
+        "organisatie": structures.organisation,
         "organisatie_raci": structures.organisation_raci, "capaciteit": structures.capacity,
         "rapportages": structures.reports, "indicatoren": structures.indicators, "lijsten": structures.all_lists,
         "escalatie": structures.escalation,
     }.items():
         env.macro(lambda plan_id, _r=renderer: render.finish(_r(site.plan(plan_id))), name)
     for name, renderer in {
-        "onderdelen_tabel": render.parts_table, "voortgang_tabel": render.progress_table,
-        "detailplanning": structures.detail_schedule, "adviezen": structures.advice_items,
+        "detailplanning": structures.detail_schedule,
     }.items():
         env.macro(lambda plan_id, _r=renderer: render.finish(_r(site.plan(plan_id), links())), name)
+    # The same, for renderers that show a status and so need the reference date.
+    for name, renderer in {
+        "onderdelen_tabel": render.parts_table, "voortgang_tabel": render.progress_table,
+        "voortgangsrapportages": render.reports_list, "adviezen": structures.advice_items,
+    }.items():
+        env.macro(lambda plan_id, _r=renderer: render.finish(_r(site.plan(plan_id), links(), peildatum)), name)
+
+    @macro
+    def plan_gegevens(plan_id: str) -> str:
+        return render.plan_facts(site.plan(plan_id), peildatum)
 
 
     @macro
@@ -41,12 +53,13 @@ def register_pages(env, site: Site, links, peildatum) -> None:
     @macro
     def voortgang(plan_id: str, onderdeel: str | None = None) -> str:
         plan = site.plan(plan_id)
-        return render.progress_summary(plan, plan.onderdeel(onderdeel) if onderdeel else None)
+        return render.progress_summary(plan, peildatum, plan.onderdeel(onderdeel) if onderdeel else None)
 
 
     @macro
     def status_badge(plan_id: str, actie_id: str) -> str:
-        return render.status_badge(site.plan(plan_id).actie(actie_id).status)
+        plan = site.plan(plan_id)
+        return render_status.state_badge(plan, st.state(plan, plan.actie(actie_id), peildatum))
 
     @macro
     def acties_tabel(plan_id: str, onderdeel: str | None = None) -> str:
@@ -76,7 +89,7 @@ def register_pages(env, site: Site, links, peildatum) -> None:
 
     @macro
     def begroting(plan_id: str) -> str:
-        return render.budget_page(site.plan(plan_id), links())
+        return budget.budget_page(site.plan(plan_id), links())
 
     @macro
     def plannen_overzicht() -> str:

@@ -1,40 +1,13 @@
-"""Figures computed from the model: progress and budget totals.
+"""Figures computed from the model: budget totals, planning spans and capacity.
 
 Pages never contain a typed total; every number a reader sees comes from here.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
 from . import model as m
-
-
-@dataclass(frozen=True)
-class Progress:
-    """How far a set of actions is, counted by status."""
-
-    per_status: tuple[tuple[str, int], ...]  # in the order of model.STATUSES, zero counts left out
-    totaal: int
-
-    def aantal(self, status: str) -> int:
-        return dict(self.per_status).get(status, 0)
-
-    @property
-    def lopend(self) -> int:
-        """Actions that are still to do: everything not finished or dropped."""
-        return self.totaal - self.aantal("afgerond") - self.aantal("vervallen")
-
-    @property
-    def percentage_afgerond(self) -> int:
-        telt = self.totaal - self.aantal("vervallen")
-        return round(100 * self.aantal("afgerond") / telt) if telt else 0
-
-
-def progress(actions) -> Progress:
-    counts = Counter(a.status for a in actions)
-    return Progress(tuple((s, counts[s]) for s in m.STATUSES if counts[s]), sum(counts.values()))
 
 
 @dataclass(frozen=True)
@@ -93,21 +66,10 @@ def declared_per_year_total(estimate: m.Estimate) -> Decimal | None:
     return sum((v for _, v in estimate.per_jaar), Decimal(0)) if estimate.per_jaar else None
 
 
-def is_late(action: m.Action, peildatum) -> bool:
-    """Late means: the planned end has passed on the reference date and the action is not finished or dropped."""
-    if action.status in ("afgerond", "vervallen") or action.planning is None or action.planning.eind is None:
-        return False
-    return action.planning.eind.einde < peildatum
-
-
-def late_actions(plan: m.Plan, peildatum) -> tuple[m.Action, ...]:
-    return tuple(a for a in plan.acties if is_late(a, peildatum))
-
-
 def span(action: m.Action):
-    """(begin, end) dates of an action's planning, or None when the plan gives no dates."""
+    """(begin, end) dates of an action's own planning, or None when the plan gives it no dates."""
     p = action.planning
-    if p is None:
+    if p is None or p.fase:
         return None
     dates = [x for x in (p.start, p.eind) if x] + [s.datum for s in p.stappen if s.datum]
     if not dates:

@@ -1,6 +1,7 @@
 """Shared fixtures: the real data, loaded once, and the real site, built once with --strict."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -10,7 +11,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
 # A fixed reference date makes "te laat" reproducible: after the 2013-2014 plan, before the 2024 deadlines.
 PEILDATUM = "2024-06-30"
 
@@ -22,16 +22,26 @@ def site_model():
     return load_site(ROOT / "data", ROOT)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PEILDATUM": PEILDATUM},
-    )
+def _build(out: Path, peildatum: str | None) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PEILDATUM", None)
+    if peildatum:
+        env["PEILDATUM"] = peildatum
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                            cwd=ROOT, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    return _build(tmp_path_factory.mktemp("site"), PEILDATUM)
+
+
+@pytest.fixture(scope="session")
+def built_site_today(tmp_path_factory):
+    """The site as a build today would publish it: (site folder, reference date)."""
+    return _build(tmp_path_factory.mktemp("site-today"), None), dt.date.today()
 
 
 @pytest.fixture

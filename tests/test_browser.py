@@ -93,9 +93,11 @@ def test_phone_layout_has_no_sideways_scrolling_outside_tables(page, built_site)
         assert overflow <= 1, name
 
 
-def test_tables_and_pictures_are_announced_by_name(page, built_site):
+def test_tables_and_pictures_are_announced_by_name(page, built_site, site_model):
     page.goto((built_site / "bewind/begroting.html").as_uri())
-    assert page.get_by_role("table", name="Begroting in het plan van aanpak (hoofdstuk 3)", exact=True).count() == 1
+    leading = site_model.plan("bewind").begroting.leidend
+    name = f"{leading.titel} ({leading.soort}), bron: {leading.door}"
+    assert page.get_by_role("table", name=name, exact=True).count() == 1
     chart = page.get_by_role("img", name="Staafdiagram", exact=False)
     assert chart.count() == 1
     page.goto((built_site / "bewind/aanbevelingen/I.html").as_uri())
@@ -108,7 +110,7 @@ def test_residents_can_filter_the_actions_without_third_party_scripts(page, buil
 
     from conftest import PEILDATUM
 
-    from macros import views
+    from macros import action_state
 
     page.goto((built_site / "acties.html").as_uri())
     rows = page.locator("table.pva-overview tbody tr")
@@ -120,7 +122,7 @@ def test_residents_can_filter_the_actions_without_third_party_scripts(page, buil
     page.click("form.pva-filters button[type=reset]")
     page.check("form.pva-filters input[name=laat]")
     peil = dt.date.fromisoformat(PEILDATUM)
-    late = sum(len(views.late_actions(p, peil)) for p in site_model.plannen)
+    late = sum(len(action_state.late_actions(p, peil)) for p in site_model.plannen)
     assert visible.count() == late
     assert page.locator(".pva-filter-count").inner_text() == f"{late} van de {total} acties getoond."
 

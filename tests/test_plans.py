@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pytest
 from conftest import PEILDATUM, html_of
 
 from macros import views
@@ -92,19 +93,65 @@ def test_staff_names_stay_off_the_site(site_model, built_site):
     assert "wethouder De Jager" in _text(built_site, "naar-de-bron/organisatie.html")  # elected: may be named
 
 
-def test_lateness_is_computed_from_planning_and_reference_date(site_model, built_site):
-    soup = html_of(built_site, "acties.html")
+def _late_by_reports(plan, peildatum: dt.date) -> set[str]:
+    """Written out apart from macros.action_state: late only when a report on or after the planned end says so."""
+    late = set()
+    for action in plan.acties if not plan.historisch else ():
+        reports = [r for r in plan.voortgangsrapportages if r.peildatum <= peildatum and r.over(action.id)]
+        end = action.planning.eind if action.planning and not action.planning.doorlopend else None
+        for report in reports:
+            end = report.over(action.id).herplanning.eind if report.over(action.id).herplanning else end
+        if reports and end and end.einde < peildatum and reports[-1].peildatum >= end.einde \
+                and reports[-1].over(action.id).status not in ("afgerond", "vervallen"):
+            late.add(action.id)
+    return late
+
+
+def _site_and_date(build):
+    return build if isinstance(build, tuple) else (build, PEIL)
+
+
+@pytest.mark.parametrize("build", ["built_site", "built_site_today"])
+def test_te_laat_only_where_a_report_says_so(site_model, build, request):
+    site, peildatum = _site_and_date(request.getfixturevalue(build))
+    soup = html_of(site, "acties.html")
     rows = soup.select("table.pva-overview tbody tr")
     late_rows = {r.th.a.get_text().split(" ")[0] + "@" + r["data-plan"] for r in rows if r["data-laat"] == "ja"}
-    expected = {f"{a.id}@{p.id}" for p in site_model.plannen for a in views.late_actions(p, PEIL)}
+    expected = {f"{a}@{p.id}" for p in site_model.plannen for a in _late_by_reports(p, peildatum)}
     assert late_rows == expected
-    assert expected, "test premise: some 2013-2014 deadlines have passed on the reference date"
-    assert all(p.id == "naar-de-bron" for p in site_model.plannen for a in views.late_actions(p, PEIL))
+    badges = sum(len(html_of(site, str(page.relative_to(site))).select(".pva-status--te-laat"))
+                 for page in site.rglob("*.html"))
+    assert (badges == 0) == (not expected)
     for plan in site_model.plannen:
-        for action in views.late_actions(plan, PEIL):
-            page = html_of(built_site, part_page(plan, action.onderdeel).replace(".md", ".html"))
-            facts = page.find(id=action_anchor(action.id)).find_next("dl")
-            assert "Te laat" in facts.get_text()
+        for action_id in _late_by_reports(plan, peildatum):
+            page = html_of(site, part_page(plan, plan.actie(action_id).onderdeel).replace(".md", ".html"))
+            assert page.find(id=action_anchor(action_id)).find_next("dl").select(".pva-status--te-laat")
+
+
+@pytest.mark.parametrize("build", ["built_site", "built_site_today"])
+def test_a_plan_without_reports_says_so_on_its_page_and_card(site_model, build, request):
+    site, peildatum = _site_and_date(request.getfixturevalue(build))
+    home = " ".join(html_of(site, "index.html").get_text(" ").split())
+    for plan in site_model.plannen:
+        page = " ".join(html_of(site, f"{plan.id}/index.html").get_text(" ").split())
+        if plan.historisch:
+            expected = "Deze site heeft geen informatie over wat er daarna met het plan gebeurde."
+        elif not [r for r in plan.voortgangsrapportages if r.peildatum <= peildatum]:
+            expected = "Er is op deze site nog geen voortgangsrapportage verwerkt."
+        else:
+            expected = "Laatste voortgangsrapportage:"
+        assert expected in page and expected in home, plan.id
+
+
+def test_historical_plans_show_their_year_and_stand_apart(site_model, built_site):
+    home = html_of(built_site, "index.html")
+    archive = home.find(id="archief-oude-plannen")
+    for plan in site_model.plannen:
+        card = home.find(id=f"plan-{plan.id}")
+        in_archive = archive is not None and card in archive.find_all_next(id=f"plan-{plan.id}")
+        assert in_archive == plan.historisch, plan.id
+        if plan.historisch:
+            assert f"({plan.datum.jaar})" in card.get_text()
 
 
 def test_overview_lists_every_action_of_every_plan(site_model, built_site):
@@ -117,7 +164,8 @@ def test_timeline_covers_dated_actions_and_has_a_table(site_model, built_site):
     soup = html_of(built_site, "tijdlijn.html")
     svg = soup.find("svg", class_="pva-timeline")
     assert svg["role"] == "img" and "tabel" in svg["aria-label"]
-    dated = [(p, a) for p in site_model.plannen for a in p.acties if views.span(a)]
+    dated = [(p, a) for p in site_model.plannen for a in p.acties
+             if views.span(a) or (a.planning and a.planning.fase)]
     table = next(t for t in soup.find_all("table") if "als tabel" in t.caption.get_text())
     assert len(table.tbody.find_all("tr")) == len(dated)
     assert len(svg.find_all("rect")) == len(dated)

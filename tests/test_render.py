@@ -7,11 +7,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import render, views
+import datetime as dt
+
+from macros import render, render_budget, render_status, views
 from macros.loader import load_site
 from macros.locations import Links
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fictief"
+PEIL = dt.date(2024, 6, 30)
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +32,7 @@ def test_model_fits_plans_with_actielijnen_two_reports_steps_fte_and_no_budget(f
     assert {plan.bron(p.bron).auteur for p in plan.onderdelen} == {"Bureau A", "Rekenkamer B"}
     steps = plan.actie("1.1").planning.stappen
     assert [str(s.datum) for s in steps] == ["2e kwartaal 2024", "1 december 2024"]
-    adopted = plan.begroting.vastgesteld
+    adopted = plan.begroting.leidend
     assert views.fte_total(adopted) == Decimal("0.4")
     assert views.euro_total(adopted) == Decimal("1234.5")
     assert fictional.plan("fictief-zonder-begroting").begroting is None
@@ -39,11 +42,12 @@ def test_data_text_is_escaped_everywhere(fictional):
     plan = fictional.plan("fictief-actielijnen")
     links = Links("fictief-actielijnen/actielijnen/1.md")
     html = "".join([
-        render.part_page(plan, plan.onderdeel("1"), links),
-        render.actions_table(plan, plan.acties, links, "x"),
+        render.part_page(plan, plan.onderdeel("1"), links, fictional, PEIL),
+        render.actions_table(plan, plan.acties, links, "x", PEIL),
         render.raci_matrix(plan, plan.acties, links, "x"),
-        render.plan_facts(plan),
-        render.plans_overview(fictional.plannen, links),
+        render.plan_facts(plan, PEIL),
+        render.plans_overview(fictional.plannen, links, PEIL),
+        render_budget.budget_page(plan, links),
     ])
     assert "<script>" not in html and "<em>tekens</em>" not in html and "<b>vet</b>" not in html
     assert "&lt;script&gt;" in html
@@ -61,13 +65,15 @@ def test_links_are_relative_to_the_page_that_shows_them(fictional):
 
 def test_actions_table_has_caption_scopes_and_badges(site_model):
     plan = site_model.plan("bewind")
-    table = soup(render.actions_table(plan, plan.acties_van("IV"), Links("bewind/acties.md"), "Acties IV")).table
+    table = soup(render.actions_table(plan, plan.acties_van("IV"), Links("bewind/acties.md"), "Acties IV", PEIL)).table
     assert table.caption.get_text() == "Acties IV"
     assert [th["scope"] for th in table.thead.find_all("th")] == ["col"] * 5
     rows = table.tbody.find_all("tr")
     assert [r.th.get_text() for r in rows] == [a.id for a in plan.acties_van("IV")]
     assert all(r.th["scope"] == "row" for r in rows)
-    assert rows[0].find(class_="pva-status").get_text() == "Gestart"  # IV.a: 'wordt voortgezet'
+    for row, action in zip(rows, plan.acties_van("IV")):
+        assert row.find(class_="pva-status").get_text() == render.STATUS_LABEL[action.status]
+        assert row.find(class_="pva-stand").get_text()  # every status says as of when and from which source
 
 
 def test_status_badge_shows_the_word_not_only_a_colour():
@@ -86,42 +92,44 @@ def test_raci_matrix_lists_actors_as_columns_and_only_stated_roles(site_model):
     assert cells["Directie"] == "–"
 
 
-def test_progress_counts_come_from_the_statuses(site_model):
+def test_progress_counts_come_from_the_current_statuses(site_model):
     plan = site_model.plan("bewind")
-    p = views.progress(plan.acties)
+    p = render_status.progress_of(plan, plan.acties, PEIL)
     assert p.totaal == len(plan.acties)
-    assert p.aantal("gestart") == sum(a.status == "gestart" for a in plan.acties)
-    figure = soup(render.progress_summary(plan)).figure
+    assert sum(n for _, n in p.per_status) == p.totaal
+    figure = soup(render.progress_summary(plan, PEIL)).figure
     assert figure.svg["role"] == "img"
     assert render.progress_sentence(p) in figure.svg["aria-label"]
-    assert figure.figcaption.get_text() == render.progress_sentence(p)
+    assert figure.figcaption.get_text(" ").startswith(render.progress_sentence(p))
+    assert render_status.sources_sentence(p) in figure.figcaption.get_text(" ")
     widths = [Decimal(r["width"]) for r in figure.find_all("rect")]
     assert abs(sum(widths) - 100) < Decimal("0.05")
 
 
-def test_budget_tables_sum_to_the_computed_total(site_model):
-    plan = site_model.plan("bewind")
-    adopted = plan.begroting.vastgesteld
-    for html in (render.budget_by_part(plan, adopted), render.budget_by_period(plan, adopted),
-                 render.budget_by_funding(plan, adopted)):
+def test_budget_tables_sum_to_the_computed_total(fictional):
+    plan = fictional.plan("fictief-actielijnen")
+    leading = plan.begroting.leidend
+    for html in (render_budget.by_part(plan, leading), render_budget.by_period(plan, leading),
+                 render_budget.by_funding(plan, leading)):
         table = soup(html).table
         total = table.tfoot.td.get_text().replace("\u00a0", " ")
-        assert total == "€ 1.200.000"
-    per_part = soup(render.budget_by_part(plan, adopted)).table.tbody
-    assert [th.get_text() for th in per_part.find_all("th")][0] == "Aanbeveling I en II"
+        assert total == "€ 1.234,50 + 0,4 fte"
+    per_part = soup(render_budget.by_part(plan, leading)).table.tbody
+    assert [th.get_text() for th in per_part.find_all("th")] == ["Actielijn 1", "Algemeen"]
 
 
 def test_fte_and_cents_are_formatted_in_dutch(fictional):
     plan = fictional.plan("fictief-actielijnen")
-    html = render.budget_page(plan, Links("fictief-actielijnen/begroting.md")).replace("\u00a0", " ")
+    html = render_budget.budget_page(plan, Links("fictief-actielijnen/begroting.md")).replace("\u00a0", " ")
     assert "0,4 fte" in html and "€ 1.234,50" in html
     assert "POK-middelen" in html
 
 
 def test_plan_without_budget_says_so(fictional):
     plan = fictional.plan("fictief-zonder-begroting")
-    assert "geen begroting" in render.budget_page(plan, Links("x.md"))
-    part_html = render.part_page(plan, plan.onderdeel("wonen"), Links("fictief-zonder-begroting/themas/wonen.md"))
+    assert "geen begroting" in render_budget.budget_page(plan, Links("x.md"))
+    part_html = render.part_page(plan, plan.onderdeel("wonen"), Links("fictief-zonder-begroting/themas/wonen.md"),
+                                 fictional, PEIL)
     assert "Dit plan heeft geen begroting." in part_html
 
 

@@ -1,0 +1,142 @@
+"""The source documents inside the product, and the check that every quote stands in them.
+
+Each plan keeps the full text of the documents it was transcribed from in its
+bron/ folder. Whatever the site presents as the plan's own words (action
+texts, titles, goals, the quotes a status rests on, budget remarks) must occur
+there, letter for letter; line breaks, hyphenation, bullets and punctuation
+do not count, because PDF extraction mangles them.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import model as m
+from .problems import Problem
+from .yaml_source import Mapping
+
+FOLDER = "bron"
+MIN_WORDS = 4  # shorter fragments ("Doel", "Monitor SHV") prove nothing and are checked as a whole only
+
+
+def letters(text: str) -> str:
+    """Only letters and digits, lower case: what a quote and its source must share."""
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+def sentences(text: str):
+    """The sentences of a text (Markdown allowed) with at least MIN_WORDS words, with their line offset."""
+    plain = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)  # keep link text, drop the URL
+    plain = re.sub(r"^\s*(?:[-*]|\d+\.|o)\s+", "", plain, flags=re.M)
+    position = 0
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n\s*\n|\n(?=\S)", plain):
+        found = plain.find(sentence, position)
+        position = max(position, found)
+        if len(sentence.split()) >= MIN_WORDS:
+            yield sentence.strip(), plain.count("\n", 0, max(found, 0))
+
+
+def _header_pattern(header: str) -> str:
+    """A running header as staff write it: any white space matches any white space, {getal} any number."""
+    words = (r"\d+".join(re.escape(part) for part in word.split("{getal}")) for word in header.split())
+    return r"\s+".join(words)
+
+
+def load(plan_folder: Path, root: Path, headers: tuple[str, ...], problems: list[Problem]) -> m.SourceTexts | None:
+    folder = plan_folder / FOLDER
+    files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    if not files:
+        problems.append(Problem(_shown(folder, root), None,
+                                "deze plan-map heeft geen map bron/ met de tekst van het plan.",
+                                "Zet de volledige tekst van het plan (en het besluit en de raadsmededeling) als "
+                                ".txt-bestand in bron/. De site controleert daarmee dat elk citaat letterlijk klopt."))
+        return None
+    return m.SourceTexts(tuple(str(_shown(f, root)) for f in files), tuple(headers))
+
+
+def _shown(path: Path, root: Path) -> Path:
+    try:
+        return path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return path
+
+
+def normalised_source(bron: m.SourceTexts, root: Path) -> str:
+    """All source texts of a plan, without running headers, reduced to letters and digits."""
+    texts = []
+    for name in bron.bestanden:
+        text = (root / name).read_text(encoding="utf-8")
+        for header in bron.paginakoppen:
+            text = re.sub(_header_pattern(header), " ", text)
+        texts.append(letters(text))
+    return "\n".join(texts)
+
+
+def quotes(plan: m.Plan, docs: dict):
+    """(file, line, text, whole) for every text the site presents as the source's own words.
+
+    whole=True: the text must occur as a whole; False: each sentence on its own (long texts that the
+    source spreads over slides or columns).
+    """
+    def items(name: str, key: str) -> dict[str, Mapping]:
+        doc = docs.get(name)
+        if doc is None or not isinstance(doc[0], Mapping) or not isinstance(doc[0].get(key), list):
+            return {}
+        return {str(i.get("id")): i for i in doc[0][key] if isinstance(i, Mapping)}
+
+    def file_of(name: str):
+        return docs[name][1] if name in docs else Path(name)
+
+    actions = items("acties.yaml", "acties")
+    for action in plan.acties:
+        raw = actions.get(action.id, Mapping())
+        start = raw.line_of("tekst") + 1  # block text starts on the line after 'tekst: |'
+        for sentence, offset in sentences(action.tekst):
+            yield file_of("acties.yaml"), start + offset, sentence, False
+        for quote in action.status_citaten:
+            yield file_of("acties.yaml"), raw.line_of("status_citaten"), quote, True
+        if action.planning and action.planning.tekst:
+            planning = raw.get("planning")
+            yield (file_of("acties.yaml"), planning.line_of("tekst") if isinstance(planning, Mapping) else raw.line,
+                   action.planning.tekst, True)
+    parts = items("onderdelen.yaml", "onderdelen")
+    for part in plan.onderdelen:
+        raw = parts.get(part.id, Mapping())
+        yield file_of("onderdelen.yaml"), raw.line_of("titel"), part.titel, True
+        if part.doel:
+            yield file_of("onderdelen.yaml"), raw.line_of("doel"), part.doel, True
+    advice = items("adviezen.yaml", "adviezen")
+    for point in plan.adviezen:
+        yield file_of("adviezen.yaml"), advice.get(point.id, Mapping()).line_of("tekst"), point.tekst, True
+    if plan.doelen:
+        for indicator in plan.doelen.indicatoren:
+            yield file_of("doelen.yaml"), None, indicator.omschrijving, True
+        for named in plan.doelen.lijsten:
+            for item in named.items:
+                yield file_of("doelen.yaml"), None, item.titel, True
+    if plan.begroting:
+        if plan.begroting.besluit:
+            yield file_of("begroting.yaml"), None, plan.begroting.besluit, True
+        for estimate in plan.begroting.ramingen:
+            for text in (estimate.toelichting, estimate.kanttekening):
+                if text:
+                    yield file_of("begroting.yaml"), estimate.line, text, True
+
+
+def unquoted(plan: m.Plan, docs: dict, root: Path) -> list[Problem]:
+    """A problem for every quote that does not stand in the plan's source texts."""
+    if plan.brontekst is None:
+        return []
+    source = normalised_source(plan.brontekst, root)
+    names = ", ".join(Path(b).name for b in plan.brontekst.bestanden)
+    return [
+        Problem(file, line, f"deze tekst staat niet letterlijk in de bron ({names}): '{_short(text)}'.",
+                "Neem de tekst woord voor woord over uit de bron. Een eigen uitleg hoort in een toelichting, "
+                "niet in een citaat.")
+        for file, line, text, _whole in quotes(plan, docs) if letters(text) not in source
+    ]
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
