@@ -245,7 +245,7 @@ def money_summary(plan: m.Plan) -> str:
             amount += " per jaar" + (f", {years.pop()} jaar lang" if len(years) == 1 and None not in years else "")
         funding = {plan.begroting.dekking_naam(line.dekking) for line in leading.regels
                    if line.bedrag and (line.soort == "jaarlijks") == (kind == "jaarlijks")}
-        funding_text = f" uit {', '.join(sorted(f for f in funding if f))}" if funding and None not in funding else ""
+        funding_text = f", uit {', '.join(sorted(f for f in funding if f))}" if funding and None not in funding else ""
         sentences.append(f"{amount}{funding_text}")
     text = f"Geld ({ESTIMATE_KIND_WORD[leading.soort]} in {leading.door}): " + ("; ".join(sentences) or "geen bedrag") + "."
     unfunded = sum((line.fte for line in leading.regels if line.fte and not line.dekking), Decimal(0))
