@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build publish browser lock taal calibrate
+.PHONY: serve test build publish browser lock taal calibrate ronde-export ronde-import
 
 serve: $(STAMP)
 	$(BIN)/python scripts/publish.py
@@ -26,6 +26,19 @@ taal: $(STAMP)
 
 calibrate: $(STAMP)
 	$(BIN)/python scripts/calibrate_b1.py
+
+# Progress round: `make ronde-export PLAN=bewind` writes uitvoer/voortgangsronde-<plan>-<date>.xlsx and .csv
+# (date: PEILDATUM, else the build's reference date). `make ronde-import PLAN=bewind BESTAND=... PEILDATUM=...
+# TITEL=... BRON=...` turns the filled-in sheet into a new report; optional BRON_NUMMER, BRON_DATUM, BRON_LINK.
+# Values are read from the environment ($$VAR), so titles with quotes or apostrophes pass unchanged.
+ronde-export: $(STAMP)
+	@$(BIN)/python scripts/voortgangsronde.py export "$$PLAN" --map uitvoer
+
+ronde-import: $(STAMP)
+	@$(BIN)/python scripts/voortgangsronde.py import "$$PLAN" "$$BESTAND" --peildatum "$$PEILDATUM" \
+		--titel "$$TITEL" --bron-titel "$$BRON" \
+		$${BRON_NUMMER:+--bron-nummer "$$BRON_NUMMER"} $${BRON_DATUM:+--bron-datum "$$BRON_DATUM"} \
+		$${BRON_LINK:+--bron-link "$$BRON_LINK"}
 
 $(STAMP): requirements.lock
 	python3 -m venv $(VENV)
