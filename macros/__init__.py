@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from . import action_state
 from .loader import abbreviations_in, load_site
 from .locations import Links, part_page
 from .problems import PlanDataError
@@ -20,14 +21,10 @@ BUILD: dict = {}  # this build's data, shared with mkdocs_hooks.py
 
 
 def reference_date(env) -> _dt.date:
-    """The date lateness is measured against: PEILDATUM, else extra.peildatum, else today (the build date)."""
-    raw = os.environ.get("PEILDATUM") or env.conf.get("extra", {}).get("peildatum")
-    if not raw:
-        return _dt.date.today()
     try:
-        return raw if isinstance(raw, _dt.date) else _dt.date.fromisoformat(str(raw))
-    except ValueError:
-        raise PluginError(f"De peildatum '{raw}' is geen geldige datum. Schrijf JJJJ-MM-DD, bijvoorbeeld 2026-06-01.") from None
+        return action_state.reference_date(os.environ.get("PEILDATUM"), env.conf.get("extra", {}).get("peildatum"))
+    except ValueError as err:
+        raise PluginError(str(err)) from None
 
 
 def define_env(env) -> None:

@@ -35,9 +35,17 @@ class ActionState:
     timing: str
     later_afgerond: bool = False  # finished, after a report on or after the planned end said it was not
 
-    @property
-    def from_plan(self) -> bool:
-        return self.report is None
+
+def reference_date(from_environment: str | None, configured=None) -> _dt.date:
+    """The date lateness is measured against: PEILDATUM, else extra.peildatum, else today (the build date)."""
+    raw = from_environment or configured
+    if not raw:
+        return _dt.date.today()
+    try:
+        return raw if isinstance(raw, _dt.date) else _dt.date.fromisoformat(str(raw))
+    except ValueError:
+        raise ValueError(f"De peildatum '{raw}' is geen geldige datum. Schrijf JJJJ-MM-DD, bijvoorbeeld 2026-06-01.") \
+            from None
 
 
 def _moment_date(moment: Moment | None) -> _dt.date | None:
@@ -93,10 +101,6 @@ def _due(report: m.ProgressReport, entry: m.ReportEntry, action: m.Action, menti
     return eind is not None and report.peildatum >= eind.einde
 
 
-def states(plan: m.Plan, actions, peildatum: _dt.date) -> dict[str, ActionState]:
-    return {a.id: state(plan, a, peildatum) for a in actions}
-
-
 def late_actions(plan: m.Plan, peildatum: _dt.date) -> tuple[m.Action, ...]:
     return tuple(a for a in plan.acties if state(plan, a, peildatum).timing == TE_LAAT)
 
@@ -109,10 +113,6 @@ class ReportingRhythm:
     stand: _dt.date | None  # its peildatum, or the plan's date
     volgende: _dt.date | None  # stand + the cadence's interval
     per_jaar: int | None
-
-    @property
-    def interval_maanden(self) -> int | None:
-        return 12 // self.per_jaar if self.per_jaar else None
 
     def verwacht_voorbij(self, peildatum: _dt.date) -> bool:
         return self.volgende is not None and self.volgende < peildatum

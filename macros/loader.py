@@ -14,7 +14,7 @@ from . import model as m
 from . import progress_reports, source_texts
 from .checks import budget_problems
 from .loader_fields import Fields
-from .problems import PlanDataError, Problem
+from .problems import PlanDataError, Problem, shown_path
 from .yaml_source import Mapping, load_yaml
 
 PLAN_FILES = ("plan.yaml", "actoren.yaml", "onderdelen.yaml", "acties.yaml", "begroting.yaml",
@@ -29,7 +29,7 @@ def load_site(data_dir: Path, root: Path | None = None) -> m.Site:
     plans = []
     folders = sorted(p for p in plans_dir.iterdir() if p.is_dir()) if plans_dir.is_dir() else []
     if not folders:
-        raise PlanDataError([Problem(_shown(plans_dir, root), None, "er staan geen plannen in deze map.",
+        raise PlanDataError([Problem(shown_path(plans_dir, root), None, "er staan geen plannen in deze map.",
                                      "Maak per plan een map met minstens plan.yaml.")])
     for folder in folders:
         plan = _load_plan(folder, root, problems)
@@ -45,12 +45,6 @@ def load_site(data_dir: Path, root: Path | None = None) -> m.Site:
     return site
 
 
-def _shown(path: Path, root: Path) -> Path:
-    try:
-        return path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return path
-
 
 def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | None:
     docs = {}
@@ -58,16 +52,16 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
         path = folder / name
         if path.exists():
             try:
-                docs[name] = (load_yaml(path, _shown(path, root)), _shown(path, root))
+                docs[name] = (load_yaml(path, shown_path(path, root)), shown_path(path, root))
             except PlanDataError as err:
                 problems.extend(err.problems)
                 return None
     unknown = sorted(p.name for p in folder.glob("*.y*ml") if p.name not in PLAN_FILES)
     for name in unknown:
-        problems.append(Problem(_shown(folder / name, root), None, f"onbekend bestand '{name}'.",
+        problems.append(Problem(shown_path(folder / name, root), None, f"onbekend bestand '{name}'.",
                                 f"Gebruik een van: {', '.join(PLAN_FILES)}."))
     if "plan.yaml" not in docs:
-        problems.append(Problem(_shown(folder, root), None, "deze plan-map heeft geen plan.yaml.",
+        problems.append(Problem(shown_path(folder, root), None, "deze plan-map heeft geen plan.yaml.",
                                 "Maak plan.yaml met minstens id, titel en status."))
         return None
 
@@ -355,9 +349,8 @@ def _check_references(plan: m.Plan, docs: dict, problems: list[Problem]) -> None
         if part.bron and part.bron not in sources:
             unknown(part.bron, sources, "bron", "onderdelen.yaml", line(part_maps, part.id, "bron"),
                     "bronnen in onderdelen.yaml")
+    phases = {p.id for p in (plan.planning.fasen if plan.planning else ())}
     for action in plan.acties:
-        at = action_maps.get(action.id)
-        start = at.line if at is not None else None
         if action.onderdeel not in parts:
             unknown(action.onderdeel, parts, "onderdeel", "acties.yaml", line(action_maps, action.id, "onderdeel"),
                     "onderdelen.yaml")
@@ -379,8 +372,8 @@ def _check_references(plan: m.Plan, docs: dict, problems: list[Problem]) -> None
                 unknown(other, actions, "actie", "acties.yaml", line(action_maps, action.id, "zie_ook"),
                         "acties.yaml (of schrijf plan/actie voor een ander plan)")
         fase = action.planning.fase if action.planning else None
-        if fase and fase not in {p.id for p in (plan.planning.fasen if plan.planning else ())}:
-            unknown(fase, {p.id for p in (plan.planning.fasen if plan.planning else ())}, "fase", "acties.yaml",
+        if fase and fase not in phases:
+            unknown(fase, phases, "fase", "acties.yaml",
                     line(action_maps, action.id, "planning", "fase"), "fasen in planning.yaml")
     advice_maps = _item_maps(docs.get("adviezen.yaml"), "adviezen")
     for advice in plan.adviezen:
@@ -430,7 +423,7 @@ def _item_maps(doc, key: str) -> dict[str, Mapping]:
 def _check_cross_plan_links(site: m.Site, plans_dir: Path, root: Path, problems: list[Problem]) -> None:
     """A 'zie_ook: integrale-toegang/3.b' must point at an action that exists."""
     for plan in site.plannen:
-        file = _shown(plans_dir / plan.id / "acties.yaml", root)
+        file = shown_path(plans_dir / plan.id / "acties.yaml", root)
         for action in plan.acties:
             for ref in action.zie_ook:
                 if "/" not in ref:
@@ -449,11 +442,11 @@ def _load_glossary(path: Path, root: Path, problems: list[Problem]) -> tuple[m.T
     if not path.exists():
         return ()
     try:
-        data = load_yaml(path, _shown(path, root))
+        data = load_yaml(path, shown_path(path, root))
     except PlanDataError as err:
         problems.extend(err.problems)
         return ()
-    file = _shown(path, root)
+    file = shown_path(path, root)
     f = Fields(data, file, problems, "begrippen.yaml", ("begrippen",))
     terms = []
     for item in f.items("begrippen", True):
@@ -487,7 +480,7 @@ def unexplained_abbreviations(site: m.Site, plans_dir: Path, root: Path) -> list
         texts += [a.tekst for a in plan.adviezen]
         missing = sorted({a for text in texts for a in abbreviations_in(text)} - known)
         if missing:
-            problems.append(Problem(_shown(plans_dir / plan.id, root), None,
+            problems.append(Problem(shown_path(plans_dir / plan.id, root), None,
                                     f"deze afkortingen staan niet in de begrippenlijst: {', '.join(missing)}.",
                                     "Zet elke afkorting met een uitleg in eenvoudige taal in data/begrippen.yaml."))
     return problems

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 
 from . import model as m
 
@@ -14,7 +15,9 @@ PLURAL = {"aanbeveling": "aanbevelingen", "actielijn": "actielijnen", "thema": "
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """ASCII words joined by '-': 'Cliëntondersteuner' -> 'clientondersteuner'."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
 def action_anchor(action_id: str) -> str:

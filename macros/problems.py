@@ -5,6 +5,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def shown_path(path: Path, root: Path) -> Path:
+    """A path as staff see it: relative to the project, so messages say data/plannen/bewind/acties.yaml."""
+    try:
+        return path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return path
+
+
 @dataclass(frozen=True)
 class Problem:
     file: Path

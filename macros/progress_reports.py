@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import model as m
 from .loader_fields import Fields
-from .problems import PlanDataError, Problem
+from .problems import PlanDataError, Problem, shown_path
 from .yaml_source import load_yaml
 
 FOLDER = "rapportages"
@@ -24,7 +24,7 @@ def load(plan_folder: Path, root: Path, problems: list[Problem]) -> tuple[m.Prog
         return ()
     reports = []
     for path in sorted(folder.iterdir()):
-        shown = _shown(path, root)
+        shown = shown_path(path, root)
         if path.suffix not in (".yaml", ".yml"):
             if not path.name.startswith("."):
                 problems.append(Problem(shown, None, f"'{path.name}' is geen rapportagebestand.",
@@ -40,12 +40,6 @@ def load(plan_folder: Path, root: Path, problems: list[Problem]) -> tuple[m.Prog
             reports.append(report)
     return tuple(sorted(reports, key=lambda r: (r.peildatum, r.id)))
 
-
-def _shown(path: Path, root: Path) -> Path:
-    try:
-        return path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return path
 
 
 def _report(report_id: str, data, file: Path, problems: list[Problem]) -> m.ProgressReport | None:
@@ -84,7 +78,7 @@ def _entry(data, file: Path, problems: list[Problem], line: int) -> m.ReportEntr
         f.problem("toelichting", f"de toelichting bij {f.what} is {len(toelichting)} tekens; de grens is "
                                  f"{MAX_TOELICHTING}.",
                   "Schrijf een korte toelichting in eenvoudige taal (B1). Het hele verhaal staat in de bron.")
-    if status == "gepland" and voortgang:
+    if status == "gepland" and voortgang is not None:
         f.problem("voortgang", f"{f.what} is 'gepland' maar heeft voortgang {voortgang}%.",
                   "Zet de status op 'gestart' of haal de voortgang weg.")
     if status == "afgerond" and voortgang not in (None, 100):
@@ -138,9 +132,9 @@ def check(plan: m.Plan) -> list[Problem]:
                 problems.append(Problem(file, entry.line, f"actie {entry.actie} staat twee keer in deze rapportage.",
                                         "Houd één regel per actie over."))
             seen.add(entry.actie)
-            if entry.herplanning and entry.herplanning.eind.einde < report.peildatum:
+            if entry.herplanning and entry.herplanning.eind.einde <= report.peildatum:
                 problems.append(Problem(file, entry.line,
                                         f"de herplanning van actie {entry.actie} eindigt ({entry.herplanning.eind}) "
-                                        f"vóór de peildatum van de rapportage ({report.peildatum}).",
+                                        f"niet na de peildatum van de rapportage ({report.peildatum}).",
                                         "Een nieuw gepland einde ligt na de peildatum. Controleer de datum."))
     return problems

@@ -19,7 +19,6 @@ import io
 import os
 import re
 import tempfile
-import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +30,8 @@ from . import model as m
 from . import progress_reports
 from .dutch import Moment, datum
 from .loader import load_site
-from .problems import PlanDataError, Problem
+from .locations import slug
+from .problems import PlanDataError, Problem, shown_path
 from .render import actor_name, planned_end_text
 from .render_status import stand_text
 
@@ -139,20 +139,17 @@ def parse_date(value: str, what: str) -> _dt.date:
 
 
 def reference_date(root: Path, environ=None) -> _dt.date:
-    """The build's reference date: PEILDATUM, else extra.peildatum in mkdocs.yml, else today."""
+    """The build's reference date, read as the build reads it (macros.action_state.reference_date)."""
     environ = os.environ if environ is None else environ
-    raw = environ.get("PEILDATUM")
-    if not raw:
-        try:
-            config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
-            raw = (config.get("extra") or {}).get("peildatum")
-        except (OSError, yaml.YAMLError, AttributeError):
-            raw = None
-    if not raw:
-        return _dt.date.today()
-    if isinstance(raw, _dt.date):
-        return raw
-    return parse_date(str(raw), "De peildatum")
+    try:
+        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+        configured = (config.get("extra") or {}).get("peildatum")
+    except (OSError, yaml.YAMLError, AttributeError):
+        configured = None
+    try:
+        return st.reference_date(environ.get("PEILDATUM"), configured)
+    except ValueError as err:
+        raise RoundError(str(err)) from None
 
 
 # --- loading the plan ----------------------------------------------------------------
@@ -343,20 +340,20 @@ def run_export(root: Path, plan_id: str, peildatum: _dt.date, folder: Path, over
     xlsx, csv_path = base.with_suffix(".xlsx"), base.with_suffix(".csv")
     existing = [p for p in (xlsx, csv_path) if p.exists()]
     if existing and not overwrite:
-        names = " en ".join(_shown(p, root) for p in existing)
+        names = " en ".join(str(shown_path(p, root)) for p in existing)
         raise RoundError(f"{names} bestaat al; er is niets geschreven. Misschien is dat bestand al ingevuld. "
                          "Verplaats of hernoem het, of gebruik --overschrijven.")
     try:
         write_xlsx(plan, peildatum, xlsx)
         write_csv(plan, peildatum, csv_path)
     except PermissionError:
-        raise RoundError(f"Kan niet schrijven in {_shown(folder, root)}. Is het bestand nog open in Excel? "
+        raise RoundError(f"Kan niet schrijven in {shown_path(folder, root)}. Is het bestand nog open in Excel? "
                          "Sluit het en probeer het opnieuw.") from None
     outcome = Outcome(written=[xlsx, csv_path])
     outcome.lines += [
         f"Voortgangsronde voor {plan.titel} ({len(plan.acties)} acties, stand op {datum(peildatum)}):",
-        f"  {_shown(xlsx, root)}",
-        f"  {_shown(csv_path, root)}",
+        f"  {shown_path(xlsx, root)}",
+        f"  {shown_path(csv_path, root)}",
         "Stuur het Excel-bestand naar de trekkers. Lees het ingevulde bestand in met:",
         f"  make ronde-import PLAN={plan.id} BESTAND=<bestand> PEILDATUM=JJJJ-MM-DD TITEL=\"…\" BRON=\"…\"",
     ]
@@ -751,13 +748,8 @@ def report_meta(peildatum: str, titel: str, bron_titel: str, bron_nummer: str | 
                       file_name)
 
 
-def slug(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].strip("-")
-
-
 def report_file(plan_folder: Path, meta: ReportMeta) -> Path:
-    name = meta.naam or f"{meta.peildatum.isoformat()}-{slug(meta.titel) or 'voortgangsronde'}"
+    name = meta.naam or f"{meta.peildatum.isoformat()}-{slug(meta.titel)[:60].strip('-') or 'voortgangsronde'}"
     return plan_folder / progress_reports.FOLDER / f"{name}.yaml"
 
 
@@ -873,10 +865,10 @@ def run_import(root: Path, plan_id: str, sheet_path: Path, meta: ReportMeta, dry
     same_day = [r for r in plan.voortgangsrapportages if r.peildatum == meta.peildatum]
     if same_day:
         raise RoundError(f"Er is al een rapportage met peildatum {datum(meta.peildatum)}: "
-                         f"{_shown(Path(same_day[0].file), root)} ({same_day[0].titel}). Er is niets geschreven. "
+                         f"{shown_path(Path(same_day[0].file), root)} ({same_day[0].titel}). Er is niets geschreven. "
                          "Voeg de nieuwe gegevens met de hand aan die rapportage toe, of kies een andere peildatum.")
     if target.exists():
-        raise RoundError(f"Het bestand {_shown(target, root)} bestaat al. Er is niets geschreven. "
+        raise RoundError(f"Het bestand {shown_path(target, root)} bestaat al. Er is niets geschreven. "
                          "Kies een andere titel of geef een andere bestandsnaam met --naam.")
 
     sheet = read_sheet(sheet_path)
@@ -915,21 +907,15 @@ def run_import(root: Path, plan_id: str, sheet_path: Path, meta: ReportMeta, dry
     outcome.lines.extend(summary(plan, meta, checked.mentions))
     outcome.lines.extend(notes)
     if dry_run:
-        outcome.lines.append(f"Alleen gecontroleerd (--proef): {_shown(target, root)} is niet geschreven.")
+        outcome.lines.append(f"Alleen gecontroleerd (--proef): {shown_path(target, root)} is niet geschreven.")
         return outcome
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with open(target, "x", encoding="utf-8", newline="\n") as out:
             out.write(text)
     except FileExistsError:
-        raise RoundError(f"Het bestand {_shown(target, root)} bestaat al. Er is niets geschreven.") from None
+        raise RoundError(f"Het bestand {shown_path(target, root)} bestaat al. Er is niets geschreven.") from None
     outcome.written.append(target)
-    outcome.lines.append(f"Geschreven: {_shown(target, root)}. Kijk het na en bouw de site (make build of make serve).")
+    outcome.lines.append(f"Geschreven: {shown_path(target, root)}. Kijk het na en bouw de site (make build of make serve).")
     return outcome
 
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(path)

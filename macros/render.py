@@ -15,9 +15,9 @@ from .checks import budget_differences
 from .dutch import MAANDEN, datum
 from .html_text import esc, rich_text
 from .locations import Links, action_anchor
-from .render_budget import money_summary, part_budget, parts_label
+from .render_budget import money_summary, part_budget
 from .render_status import (STATUS_LABEL, plan_as_source, progress_bar, progress_of, progress_sentence,
-                            since_text, sources_sentence, state_badge, status_badge)
+                            sources_sentence, state_badge, status_badge)
 
 PLAN_STATUS_LABEL = {"concept": "Concept", "vastgesteld": "Vastgesteld", "in-uitvoering": "In uitvoering",
                      "afgerond": "Afgerond", "ingetrokken": "Ingetrokken"}

@@ -22,7 +22,6 @@ ESTIMATE_MEANING = {
     "voorstel": "Een voorstel: zo wil het college het betalen. Het is nog geen besluit over geld.",
     "besluit": "Een besluit: hierover is besloten.",
 }
-ESTIMATE_KIND_WORD = {"raming": "raming", "voorstel": "voorstel", "besluit": "besluit"}
 
 
 def amount_text(euros: Decimal, ftes: Decimal) -> str:
@@ -65,7 +64,7 @@ def parts_label(plan: m.Plan, part_ids: tuple[str, ...]) -> str:
 
 
 def estimate_heading(estimate: m.Estimate) -> str:
-    return f"{estimate.titel} ({ESTIMATE_KIND_WORD[estimate.soort]})"
+    return f"{estimate.titel} ({estimate.soort})"
 
 
 def lines_table(plan: m.Plan, estimate: m.Estimate, links: Links) -> str:
@@ -247,7 +246,7 @@ def money_summary(plan: m.Plan) -> str:
                    if line.bedrag and (line.soort == "jaarlijks") == (kind == "jaarlijks")}
         funding_text = f", uit {', '.join(sorted(f for f in funding if f))}" if funding and None not in funding else ""
         sentences.append(f"{amount}{funding_text}")
-    text = f"Geld ({ESTIMATE_KIND_WORD[leading.soort]} in {leading.door}): " + ("; ".join(sentences) or "geen bedrag") + "."
+    text = f"Geld ({leading.soort} in {leading.door}): " + ("; ".join(sentences) or "geen bedrag") + "."
     unfunded = sum((line.fte for line in leading.regels if line.fte and not line.dekking), Decimal(0))
     if unfunded:
         text += f" Verwacht daarnaast {fte(unfunded)} extra capaciteit; de bron noemt niet waaruit die betaald wordt."

@@ -10,7 +10,7 @@ from . import views
 from .dutch import datum
 from .html_text import esc
 from .locations import Links
-from .render import actor_name, planned_end_text, phase_text
+from .render import actor_name, planned_end_text
 from .render_status import STATUS_LABEL, stand_text, state_badge
 
 QUARTER_W, ROW_H, LABEL_W = 34, 24, 250

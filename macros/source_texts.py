@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from . import model as m
-from .problems import Problem
+from .problems import Problem, shown_path
 from .yaml_source import Mapping
 
 FOLDER = "bron"
@@ -46,19 +46,13 @@ def load(plan_folder: Path, root: Path, headers: tuple[str, ...], problems: list
     folder = plan_folder / FOLDER
     files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
     if not files:
-        problems.append(Problem(_shown(folder, root), None,
+        problems.append(Problem(shown_path(folder, root), None,
                                 "deze plan-map heeft geen map bron/ met de tekst van het plan.",
                                 "Zet de volledige tekst van het plan (en het besluit en de raadsmededeling) als "
                                 ".txt-bestand in bron/. De site controleert daarmee dat elk citaat letterlijk klopt."))
         return None
-    return m.SourceTexts(tuple(str(_shown(f, root)) for f in files), tuple(headers))
+    return m.SourceTexts(tuple(str(shown_path(f, root)) for f in files), tuple(headers))
 
-
-def _shown(path: Path, root: Path) -> Path:
-    try:
-        return path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return path
 
 
 def normalised_source(bron: m.SourceTexts, root: Path) -> str:
@@ -73,10 +67,9 @@ def normalised_source(bron: m.SourceTexts, root: Path) -> str:
 
 
 def quotes(plan: m.Plan, docs: dict):
-    """(file, line, text, whole) for every text the site presents as the source's own words.
+    """(file, line, text) for every text the site presents as the source's own words.
 
-    whole=True: the text must occur as a whole; False: each sentence on its own (long texts that the
-    source spreads over slides or columns).
+    Action texts are checked sentence by sentence: the source spreads them over slides and columns.
     """
     def items(name: str, key: str) -> dict[str, Mapping]:
         doc = docs.get(name)
@@ -92,35 +85,35 @@ def quotes(plan: m.Plan, docs: dict):
         raw = actions.get(action.id, Mapping())
         start = raw.line_of("tekst") + 1  # block text starts on the line after 'tekst: |'
         for sentence, offset in sentences(action.tekst):
-            yield file_of("acties.yaml"), start + offset, sentence, False
+            yield file_of("acties.yaml"), start + offset, sentence
         for quote in action.status_citaten:
-            yield file_of("acties.yaml"), raw.line_of("status_citaten"), quote, True
+            yield file_of("acties.yaml"), raw.line_of("status_citaten"), quote
         if action.planning and action.planning.tekst:
             planning = raw.get("planning")
             yield (file_of("acties.yaml"), planning.line_of("tekst") if isinstance(planning, Mapping) else raw.line,
-                   action.planning.tekst, True)
+                   action.planning.tekst)
     parts = items("onderdelen.yaml", "onderdelen")
     for part in plan.onderdelen:
         raw = parts.get(part.id, Mapping())
-        yield file_of("onderdelen.yaml"), raw.line_of("titel"), part.titel, True
+        yield file_of("onderdelen.yaml"), raw.line_of("titel"), part.titel
         if part.doel:
-            yield file_of("onderdelen.yaml"), raw.line_of("doel"), part.doel, True
+            yield file_of("onderdelen.yaml"), raw.line_of("doel"), part.doel
     advice = items("adviezen.yaml", "adviezen")
     for point in plan.adviezen:
-        yield file_of("adviezen.yaml"), advice.get(point.id, Mapping()).line_of("tekst"), point.tekst, True
+        yield file_of("adviezen.yaml"), advice.get(point.id, Mapping()).line_of("tekst"), point.tekst
     if plan.doelen:
         for indicator in plan.doelen.indicatoren:
-            yield file_of("doelen.yaml"), None, indicator.omschrijving, True
+            yield file_of("doelen.yaml"), None, indicator.omschrijving
         for named in plan.doelen.lijsten:
             for item in named.items:
-                yield file_of("doelen.yaml"), None, item.titel, True
+                yield file_of("doelen.yaml"), None, item.titel
     if plan.begroting:
         if plan.begroting.besluit:
-            yield file_of("begroting.yaml"), None, plan.begroting.besluit, True
+            yield file_of("begroting.yaml"), None, plan.begroting.besluit
         for estimate in plan.begroting.ramingen:
             for text in (estimate.toelichting, estimate.kanttekening):
                 if text:
-                    yield file_of("begroting.yaml"), estimate.line, text, True
+                    yield file_of("begroting.yaml"), estimate.line, text
 
 
 def unquoted(plan: m.Plan, docs: dict, root: Path) -> list[Problem]:
@@ -133,7 +126,7 @@ def unquoted(plan: m.Plan, docs: dict, root: Path) -> list[Problem]:
         Problem(file, line, f"deze tekst staat niet letterlijk in de bron ({names}): '{_short(text)}'.",
                 "Neem de tekst woord voor woord over uit de bron. Een eigen uitleg hoort in een toelichting, "
                 "niet in een citaat.")
-        for file, line, text, _whole in quotes(plan, docs) if letters(text) not in source
+        for file, line, text in quotes(plan, docs) if letters(text) not in source
     ]
 
 

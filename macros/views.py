@@ -26,10 +26,6 @@ def euro_total(estimate: m.Estimate) -> Decimal:
     return _sum(estimate.regels, "bedrag")
 
 
-def fte_total(estimate: m.Estimate) -> Decimal:
-    return _sum(estimate.regels, "fte")
-
-
 def _grouped(lines, key) -> tuple[Subtotal, ...]:
     groups: dict = {}
     for line in lines:

@@ -175,7 +175,7 @@ _HEAD = "peildatum: 2024-12-01\ntitel: Fout\nbron:\n  titel: Fictief\nacties:\n"
     ("  - actie: A1\n    status: gestart\n    toelichting: x\n    herplanning:\n      eind: 2025-Q2\n",
      "ontbreekt 'reden'", 10),
     ("  - actie: A1\n    status: gestart\n    toelichting: x\n    herplanning:\n      eind: 2024-Q1\n      reden: y\n",
-     "eindigt (1e kwartaal 2024) vóór de peildatum", 6),
+     "eindigt (1e kwartaal 2024) niet na de peildatum", 6),
     ("  - actie: A1\n    status: gestart\n    toelichting: x\n  - actie: A1\n    status: gestart\n    toelichting: y\n",
      "staat twee keer in deze rapportage", 9),
 ])

@@ -11,7 +11,7 @@ import datetime as dt
 
 from conftest import PEILDATUM, html_of
 
-from macros import action_state, views
+from macros import action_state
 from macros.checks import budget_differences
 from macros.dutch import euro
 from macros.locations import action_anchor, part_page
