@@ -107,7 +107,7 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
         texts = {a.id: a.tekst for a in acties if ids.count(a.id) == 1}
         optional["adviezen"] = structures.advice_list(*docs["adviezen.yaml"], problems, texts)
     bron = source_texts.load(folder, root, f.id_list("bron_paginakoppen"), problems)
-    reports = progress_reports.load(folder, root, problems)
+    reports = progress_reports.load(folder, root, problems, {a.id for a in acties})
     if len(problems) > before:
         return None
     plan = m.Plan(**plan_fields, actoren=actoren, themas=themas, bronnen=bronnen, onderdelen=onderdelen,

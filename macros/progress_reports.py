@@ -18,7 +18,8 @@ FOLDER = "rapportages"
 MAX_TOELICHTING = 400  # characters: a short B1 explanation, not the report itself
 
 
-def load(plan_folder: Path, root: Path, problems: list[Problem]) -> tuple[m.ProgressReport, ...]:
+def load(plan_folder: Path, root: Path, problems: list[Problem], action_ids=None) -> tuple[m.ProgressReport, ...]:
+    """Every report of a plan, oldest first; with action_ids, an entry naming another action is a problem too."""
     folder = plan_folder / FOLDER
     if not folder.is_dir():
         return ()
@@ -35,14 +36,14 @@ def load(plan_folder: Path, root: Path, problems: list[Problem]) -> tuple[m.Prog
         except PlanDataError as err:
             problems.extend(err.problems)
             continue
-        report = _report(path.stem, data, shown, problems)
+        report = _report(path.stem, data, shown, problems, action_ids)
         if report is not None:
             reports.append(report)
     return tuple(sorted(reports, key=lambda r: (r.peildatum, r.id)))
 
 
 
-def _report(report_id: str, data, file: Path, problems: list[Problem]) -> m.ProgressReport | None:
+def _report(report_id: str, data, file: Path, problems: list[Problem], action_ids) -> m.ProgressReport | None:
     before = len(problems)
     f = Fields(data, file, problems, "de rapportage", ("peildatum", "titel", "bron", "acties"))
     peildatum = f.date("peildatum")
@@ -59,18 +60,22 @@ def _report(report_id: str, data, file: Path, problems: list[Problem]) -> m.Prog
             sf.problem("link", "de link bij de bron begint niet met https://.", "Gebruik het volledige adres.")
         bron = m.Source(id="", titel=sf.text("titel", True), nummer=sf.text("nummer"), datum=sf.moment("datum"),
                         link=link)
-    entries = [_entry(item, file, problems, f.line_of("acties")) for item in f.items("acties", True)]
+    entries = [_entry(item, file, problems, f.line_of("acties"), action_ids) for item in f.items("acties", True)]
     report = m.ProgressReport(id=report_id, peildatum=peildatum, titel=f.text("titel", True), bron=bron,
                               acties=tuple(e for e in entries if e), file=str(file))
     return report if len(problems) == before else None
 
 
-def _entry(data, file: Path, problems: list[Problem], line: int) -> m.ReportEntry | None:
+def _entry(data, file: Path, problems: list[Problem], line: int, action_ids) -> m.ReportEntry | None:
     f = Fields(data, file, problems, "een actie in de rapportage",
                ("actie", "status", "voortgang", "toelichting", "herplanning"), line=line)
     action_id = f.text("actie", True)
     if action_id:
         f.what = f"actie {action_id} in de rapportage"
+    if action_id and action_ids is not None and action_id not in action_ids:
+        near = difflib.get_close_matches(action_id, sorted(action_ids), n=1)
+        hint = f"Bedoelt u '{near[0]}'? " if near else ""
+        f.problem("actie", f"'{action_id}' is geen actie van dit plan.", f"{hint}Gebruik een id uit acties.yaml.")
     status = f.choice("status", m.STATUSES)
     voortgang = f.integer("voortgang", low=0, high=100)
     toelichting = f.text("toelichting", True)
@@ -102,9 +107,8 @@ def _entry(data, file: Path, problems: list[Problem], line: int) -> m.ReportEntr
 
 
 def check(plan: m.Plan) -> list[Problem]:
-    """References to actions, one statement per action per report, and dates that make sense."""
+    """One statement per action per report, and dates that make sense, across all reports of the plan."""
     problems = []
-    known = {a.id for a in plan.acties}
     dated: dict[_dt.date, m.ProgressReport] = {}
     for report in plan.voortgangsrapportages:
         file = Path(report.file)
@@ -123,12 +127,7 @@ def check(plan: m.Plan) -> list[Problem]:
         dated[report.peildatum] = report
         seen = set()
         for entry in report.acties:
-            if entry.actie not in known:
-                near = difflib.get_close_matches(entry.actie, sorted(known), n=1)
-                hint = f"Bedoelt u '{near[0]}'? " if near else ""
-                problems.append(Problem(file, entry.line, f"'{entry.actie}' is geen actie van dit plan.",
-                                        f"{hint}Gebruik een id uit acties.yaml."))
-            elif entry.actie in seen:
+            if entry.actie in seen:
                 problems.append(Problem(file, entry.line, f"actie {entry.actie} staat twee keer in deze rapportage.",
                                         "Houd één regel per actie over."))
             seen.add(entry.actie)

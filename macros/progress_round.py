@@ -813,7 +813,7 @@ def _check_text(plan: m.Plan, text: str, target: Path) -> list[Problem]:
         folder = Path(tmp) / progress_reports.FOLDER
         folder.mkdir()
         (folder / target.name).write_text(text, encoding="utf-8")
-        new = progress_reports.load(Path(tmp), Path(tmp), problems)
+        new = progress_reports.load(Path(tmp), Path(tmp), problems, {a.id for a in plan.acties})
     if problems:
         return problems
     if len(new) != 1:

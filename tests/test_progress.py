@@ -184,6 +184,12 @@ def test_report_mistakes_are_explained_with_file_and_line(fixture_copy, entry, m
     assert any(message in p.message and p.line == line for p in problems), [str(p) for p in problems]
 
 
+def test_every_mistake_in_a_report_is_reported_at_once(fixture_copy):
+    problems = _report_problems(fixture_copy, _HEAD + "  - actie: A9\n    status: gestart\n    toelichting: x\n"
+                                "  - actie: A1\n    status: klaar\n    toelichting: x\n")
+    assert {p.line for p in problems} == {6, 10}, [str(p) for p in problems]
+
+
 def test_a_report_before_the_plan_or_on_a_used_date_is_refused(fixture_copy):
     early = _report_problems(fixture_copy, _HEAD.replace("2024-12-01", "2023-12-01")
                              + "  - actie: A1\n    status: gestart\n    toelichting: x\n")
