@@ -2,6 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build publish browser lock taal calibrate ronde-export ronde-import
@@ -10,7 +11,7 @@ serve: $(STAMP)
 	$(BIN)/python scripts/publish.py
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: $(STAMP) browser
+test: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m pytest
 
 build: $(STAMP)
@@ -43,6 +44,11 @@ ronde-import: $(STAMP)
 $(STAMP): requirements.lock
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+# Test tools from npm, pinned by package-lock.json: axe-core, Lighthouse, Pagefind. None downloads a browser.
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Browser tests use Debian's Chromium; nothing downloads a browser of its own.

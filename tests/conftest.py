@@ -1,4 +1,4 @@
-"""Shared fixtures: the real data, loaded once, and the real site, built once with --strict."""
+"""Shared fixtures: the real data, loaded once, the real site, built once with --strict, and Debian's Chromium."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 # A fixed reference date makes "te laat" reproducible: after the 2013-2014 plan, before the 2024 deadlines.
@@ -65,3 +66,38 @@ def html_of(site: Path, page: str, screen_reader_text: bool = False):
             abbr.unwrap()
         soup.smooth()
     return soup
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    assert Path(CHROMIUM).exists(), "Chromium is missing: run `make test`, which installs Debian's chromium"
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, headless=True, args=ARGS,
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    page.requests_seen = []
+    page.on("request", lambda request: page.requests_seen.append(request.url))
+    yield page
+    page.close()
+
+
+NODE_MODULES = ROOT / "node_modules"
+
+
+def node_tool(path: str) -> Path:
+    """A test tool from package-lock.json (axe-core, Lighthouse, Pagefind); `make test` installs them."""
+    tool = NODE_MODULES / path
+    assert tool.exists(), f"{tool} is missing: run `make test`, which runs `npm ci`"
+    return tool
