@@ -13,6 +13,7 @@ from . import action_state as st
 from . import model as m
 from .checks import budget_differences
 from .dutch import MAANDEN, datum
+from .html_tables import label_cells
 from .html_text import esc, rich_text
 from .locations import Links, action_anchor
 from .render_budget import money_summary, part_budget
@@ -36,11 +37,12 @@ def finish(html_text: str) -> str:
 
     Wide tables scroll inside their own focusable region instead of widening
     the page on a phone, and each cell, item and caption ends with a line
-    break so the search index does not glue the words of adjacent cells.
+    break so the search index does not glue the words of adjacent cells. Body
+    cells carry their column name, for the stacked view on a phone.
     """
     wrapped = _TABLE.sub(
         lambda m: f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table pva-scroll" role="region" '
-                  f'tabindex="0" aria-label="{m[1]}">{m[0]}</div></div>', html_text)
+                  f'tabindex="0" aria-label="{m[1]}">{m[0]}</div></div>', label_cells(html_text))
     return _BLOCK_END.sub("\\1\n", wrapped)
 
 
@@ -253,7 +255,7 @@ def raci_matrix(plan: m.Plan, actions, links: Links, caption: str) -> str:
         roles = dict(action.raci)
         cells = "".join(
             f'<td><abbr title="{esc(", ".join(RACI_LABEL[c] for c in roles[a.id]))}">{esc(roles[a.id])}</abbr></td>'
-            if a.id in roles else '<td><span class="pva-empty" aria-label="geen rol">–</span></td>'
+            if a.id in roles else '<td class="pva-leeg"><span aria-hidden="true">–</span><span class="pva-sr">geen rol</span></td>'
             for a in actors
         )
         rows.append(f'<tr><th scope="row"><a href="{esc(links.action(plan, action))}">{esc(action.id)}</a> '

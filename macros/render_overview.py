@@ -9,11 +9,11 @@ from . import model as m
 from . import views
 from .dutch import datum
 from .html_text import esc
-from .locations import Links
+from .locations import Links, slug
 from .render import actor_name, planned_end_text
 from .render_status import STATUS_LABEL, stand_text, state_badge
 
-QUARTER_W, ROW_H, LABEL_W = 34, 24, 250
+QUARTER_W, ROW_H, AXIS_H = 36, 24, 34
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Bar:
     open_end: bool
     css: str
     note: str
+    historical: bool = False
 
 
 def _quarter_start(d: _dt.date) -> _dt.date:
@@ -40,49 +41,71 @@ def _x(d: _dt.date, first: _dt.date) -> float:
     quarters = (d.year - first.year) * 4 + (d.month - first.month) // 3
     q_start = _quarter_start(d)
     q_len = (_next_quarter(q_start) - q_start).days
-    return LABEL_W + QUARTER_W * (quarters + (d - q_start).days / q_len)
+    return QUARTER_W * (quarters + (d - q_start).days / q_len)
+
+
+def _quarters(bars: list[Bar]) -> list[_dt.date]:
+    first = _quarter_start(min(b.begin for b in bars))
+    last = _next_quarter(_quarter_start(max(b.end for b in bars)))
+    quarters = [first]
+    while _next_quarter(quarters[-1]) < last:
+        quarters.append(_next_quarter(quarters[-1]))
+    return quarters
+
+
+def _grid(quarters: list[_dt.date], top: int, bottom: int) -> str:
+    return "".join(f'<line x1="{i * QUARTER_W}" y1="{top}" x2="{i * QUARTER_W}" y2="{bottom}" '
+                   f'class="pva-grid{" pva-grid--year" if q.month == 1 else ""}"></line>'
+                   for i, q in enumerate(quarters))
 
 
 def gantt(bars: list[Bar], caption: str, peildatum: _dt.date | None) -> str:
-    """Bars on a quarter grid, drawn at build time; the caller adds the same facts as a table."""
+    """Bars on a quarter grid, drawn at build time as a table: the action names stay in view while the bars
+    scroll sideways, wrap instead of being cut, and each bar is announced with its planning and status."""
     if not bars:
         return ""
-    first = _quarter_start(min(b.begin for b in bars))
-    last = _next_quarter(_quarter_start(max(b.end for b in bars)))
-    quarters = []
-    q = first
-    while q < last:
-        quarters.append(q)
-        q = _next_quarter(q)
-    width = LABEL_W + QUARTER_W * len(quarters) + 70
-    shapes, y = [], 34
+    quarters = _quarters(bars)
+    width = QUARTER_W * (len(quarters) + 2)  # room after the last quarter for an open end and the peildatum
+    today = (_x(peildatum, quarters[0]) if peildatum and quarters[0] <= peildatum < _next_quarter(quarters[-1])
+             else None)
+    axis = [_grid(quarters, 0, AXIS_H)]
     for i, q in enumerate(quarters):
-        x = LABEL_W + i * QUARTER_W
-        shapes.append(f'<line x1="{x}" y1="28" x2="{x}" y2="100%" class="pva-grid{" pva-grid--year" if q.month == 1 else ""}"></line>'
-                      f'<text x="{x + QUARTER_W / 2:.1f}" y="24" text-anchor="middle" class="pva-tl-q">K{(q.month - 1) // 3 + 1}</text>')
+        axis.append(f'<text x="{(i + 0.5) * QUARTER_W:.1f}" y="{AXIS_H - 6}" text-anchor="middle" '
+                    f'class="pva-tl-q">K{(q.month - 1) // 3 + 1}</text>')
         if q.month == 1 or i == 0:
-            shapes.append(f'<text x="{x + 2}" y="11" class="pva-tl-year">{q.year}</text>')
-    group = None
+            axis.append(f'<text x="{i * QUARTER_W + 3}" y="13" class="pva-tl-year">{q.year}</text>')
+    if today is not None:
+        axis.append(f'<line x1="{today:.1f}" y1="16" x2="{today:.1f}" y2="{AXIS_H}" class="pva-tl-today"></line>')
+    head = (f'<thead><tr><th scope="col" class="pva-tl__label">Actie</th><th scope="col" class="pva-tl__axis">'
+            f'<span class="pva-sr">Planning per kwartaal</span><svg width="{width}" height="{AXIS_H}" '
+            f'aria-hidden="true" focusable="false">{"".join(axis)}</svg></th></tr></thead>')
+    rows, group = [], None
     for bar in bars:
         if bar.group != group:
+            if group is not None:
+                rows.append("</tbody>")
             group = bar.group
-            shapes.append(f'<text x="0" y="{y + 15}" class="pva-tl-group">{esc(group)}</text>')
-            y += ROW_H
-        x1, x2 = _x(bar.begin, first), _x(bar.end, first)
-        shapes.append(f'<a href="{esc(bar.href)}"><text x="8" y="{y + 15}" class="pva-tl-label">{esc(bar.label[:38])}</text>'
-                      f'<rect x="{x1:.1f}" y="{y + 4}" width="{max(x2 - x1, 4):.1f}" height="{ROW_H - 8}" rx="3" '
-                      f'class="pva-tl-bar {esc(bar.css)}"><title>{esc(bar.label)}: {esc(bar.note)}</title></rect></a>'
-                      + (f'<text x="{x2 + 4:.1f}" y="{y + 16}" class="pva-tl-note">→</text>' if bar.open_end else ""))
-        y += ROW_H
-    if peildatum and first <= peildatum < last:
-        x = _x(peildatum, first)
-        shapes.append(f'<line x1="{x:.1f}" y1="28" x2="{x:.1f}" y2="{y}" class="pva-tl-today"></line>'
-                      f'<text x="{x + 3:.1f}" y="{y + 14}" class="pva-tl-note">peildatum {esc(datum(peildatum))}</text>')
-    height = y + 22
-    return (f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table pva-scroll" role="region" tabindex="0" '
-            f'aria-label="{esc(caption)}"><svg class="pva-timeline" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}" role="img" aria-label="{esc(caption)}. Dezelfde gegevens staan in de tabel '
-            f'onder de tijdlijn.">{"".join(shapes)}</svg></div></div>')
+            rows.append(f'<tbody><tr class="pva-tl__group"><td colspan="2"><span>{esc(group)}</span></td></tr>')
+        x1, x2 = _x(bar.begin, quarters[0]), _x(bar.end, quarters[0])
+        # Lines run past the row (the cell clips them), so the grid stays whole when a long name makes a row taller.
+        shapes = [_grid(quarters, -200, ROW_H + 200),
+                  f'<rect x="{x1:.1f}" y="4" width="{max(x2 - x1, 4):.1f}" height="{ROW_H - 8}" rx="3" '
+                  f'class="pva-tl-bar {esc(bar.css)}"></rect>']
+        if bar.open_end:
+            shapes.append(f'<text x="{x2 + 4:.1f}" y="17" class="pva-tl-note">→</text>')
+        if today is not None:
+            shapes.append(f'<line x1="{today:.1f}" y1="-200" x2="{today:.1f}" y2="{ROW_H + 200}" class="pva-tl-today"></line>')
+        rows.append(f'<tr><th scope="row" class="pva-tl__label"><a href="{esc(bar.href)}">{esc(bar.label)}</a></th>'
+                    f'<td class="pva-tl__bars"><svg width="{width}" height="{ROW_H}" role="img" '
+                    f'aria-label="{esc(bar.note)}">{"".join(shapes)}</svg></td></tr>')
+    rows.append("</tbody>")
+    today_note = (f'<p class="pva-tl-peildatum">De rode stippellijn is de peildatum, {esc(datum(peildatum))}.</p>'
+                  if today is not None else "")
+    title_id = "tl-" + slug(caption)
+    # The title stands outside the scroll region, so it wraps on a phone instead of scrolling away.
+    return (f'<p class="pva-tl-titel" id="{title_id}">{esc(caption)}</p>'
+            f'<div class="pva-tl-scroll" role="region" tabindex="0" aria-labelledby="{title_id}">'
+            f'<table class="pva-tl" aria-labelledby="{title_id}">{head}{"".join(rows)}</table></div>' + today_note)
 
 
 TIMING_NOTE = {st.TE_LAAT: "te laat volgens de rapportage",
@@ -118,12 +141,16 @@ def action_bars(plans, links: Links, peildatum: _dt.date) -> list[Bar]:
             note = (f"{planned_end_text(plan, action, state)}; {STATUS_LABEL[state.status].lower()}, "
                     f"{stand_text(plan, state)}" + (f"; {TIMING_NOTE[state.timing]}" if state.timing in TIMING_NOTE else ""))
             bars.append(Bar(plan.korte_titel + (f" ({plan.datum.jaar})" if plan.historisch and plan.datum else ""),
-                            f"{action.id} {action.titel}", links.action(plan, action), begin, end, open_end, css, note))
+                            f"{action.id} {action.titel}", links.action(plan, action), begin, end, open_end, css, note,
+                            plan.historisch))
     return bars
 
 
 def timeline(plans, links: Links, peildatum: _dt.date, caption: str) -> str:
+    """Current plans first, on their own time axis; historical plans below, so the chart opens at today's work."""
     bars = action_bars(plans, links, peildatum)
+    current = [b for b in bars if not b.historical]
+    earlier = [b for b in bars if b.historical]
     without = [(p, a) for p in plans for a in p.acties if views.span(a) is None]
     rows = "".join(
         f'<tr><th scope="row"><a href="{esc(b.href)}">{esc(b.label)}</a></th><td>{esc(b.group)}</td>'
@@ -135,11 +162,14 @@ def timeline(plans, links: Links, peildatum: _dt.date, caption: str) -> str:
                'die staan niet op de tijdlijn.</p>') if without else ""
     if not bars:
         return missing or "<p>Geen acties met een planning.</p>"
-    return gantt(bars, caption, peildatum) + f'\n\n<p class="pva-legend">Peildatum: {esc(datum(peildatum))}. ' \
+    charts = gantt(current, caption if not earlier else f"{caption}: lopende plannen", peildatum)
+    if earlier:
+        charts += "\n\n" + gantt(earlier, f"{caption}: eerdere plannen" if current else caption, peildatum)
+    return charts + f'\n\n<p class="pva-legend">Peildatum: {esc(datum(peildatum))}. ' \
         'Rood is te laat: een voortgangsrapportage van na het geplande einde zegt dat de actie niet af is. ' \
         'Grijs gestreept: het geplande einde is voorbij, maar er is geen rapportage van daarna; de site weet dus niet ' \
         'hoe het ervoor staat. Een lichte balk is een fase van het plan waarin de actie valt; het plan geeft de ' \
-        'actie zelf geen datum.</p>\n\n' + missing + table
+        'actie zelf geen datum. Een pijl achter een balk: het plan noemt geen einde.</p>\n\n' + missing + table
 
 
 def phase_timeline(plan: m.Plan, peildatum: _dt.date) -> str:

@@ -163,13 +163,28 @@ def test_overview_lists_every_action_of_every_plan(site_model, built_site):
 
 def test_timeline_covers_dated_actions_and_has_a_table(site_model, built_site):
     soup = html_of(built_site, "tijdlijn.html")
-    svg = soup.find("svg", class_="pva-timeline")
-    assert svg["role"] == "img" and "tabel" in svg["aria-label"]
     dated = [(p, a) for p in site_model.plannen for a in p.acties
              if views.span(a) or (a.planning and a.planning.fase)]
-    table = next(t for t in soup.find_all("table") if "als tabel" in t.caption.get_text())
+    table = next(t for t in soup.find_all("table") if t.caption and "als tabel" in t.caption.get_text())
     assert len(table.tbody.find_all("tr")) == len(dated)
-    assert len(svg.find_all("rect")) == len(dated)
+    bars = soup.select("table.pva-tl td.pva-tl__bars svg")
+    assert len(bars) == len(dated)
+    # Each bar is announced with its planning and status; its row header is the full action name, never cut.
+    labels = [svg.find_parent("tr").th.get_text(" ", strip=True) for svg in bars]
+    assert {f"{a.id} {a.titel}" for _, a in dated} == set(labels)
+    assert all(svg["role"] == "img" and svg["aria-label"] for svg in bars)
+    assert all(len(svg.select("rect.pva-tl-bar")) == 1 for svg in bars)
+
+
+def test_timeline_opens_at_the_current_plans(site_model, built_site):
+    charts = html_of(built_site, "tijdlijn.html").select("table.pva-tl")
+    groups = [[g.get_text(strip=True) for g in chart.select("tr.pva-tl__group td")] for chart in charts]
+    historical = {p.korte_titel for p in site_model.plannen if p.historisch}
+    current = {p.korte_titel for p in site_model.plannen if not p.historisch}
+    assert not any(h in g for h in historical for g in groups[0]), "the first chart shows current plans only"
+    assert {g for g in groups[0]} <= current
+    if historical:
+        assert len(charts) == 2 and all(any(h in g for h in historical) for g in groups[1])
 
 
 def test_advice_stands_next_to_the_answer_and_on_the_action(site_model, built_site):

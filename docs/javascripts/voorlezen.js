@@ -20,10 +20,10 @@
     return copy.innerText;
   }
 
+  // The name stays the same; aria-pressed alone says whether it is reading (a changing name confuses screen readers).
   function reset(box) {
     Array.prototype.forEach.call(box.querySelectorAll("button"), function (button) {
       button.setAttribute("aria-pressed", "false");
-      button.textContent = button.getAttribute("data-lees") === "kort" ? "Lees voor" : "Lees de hele pagina voor";
     });
   }
 
@@ -40,7 +40,6 @@
       utterance.voice = dutchVoice();
       utterance.onend = function () { reset(box); };
       button.setAttribute("aria-pressed", "true");
-      button.textContent = "Stop met voorlezen";
       synth.speak(utterance);
     });
   }
