@@ -52,18 +52,48 @@ def abbreviate(page_html: str, abbreviations: dict[str, Term]) -> str:
     return "".join(out)
 
 
+def glossary_letter(term: str) -> str:
+    """The letter a term is listed under: its first letter without accents ('Cliënt' -> 'C'), else '#'."""
+    from .locations import slug
+
+    first = slug(term)[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
 def glossary_page(terms) -> str:
-    """The begrippenlijst: every abbreviation and term of art, in alphabetical order, with an anchor each."""
+    """The begrippenlijst: an A-Z jump list, then every abbreviation and term of art in alphabetical order,
+    grouped under a heading per first letter, with an anchor each.
+
+    Only letters that have terms are links; the others are plain text, so no link leads nowhere.
+    """
     from .render import esc  # the glossary markup above must not depend on the renderers
     from .locations import slug
 
-    items = []
-    for term in sorted(terms, key=lambda t: t.term.lower()):
+    groups: dict[str, list[str]] = {}
+    for term in sorted(terms, key=lambda t: (glossary_letter(t.term), t.term.lower())):
         full = f" ({esc(term.voluit)})" if term.voluit and term.soort == "afkorting" else ""
         other = f'<br><span class="pva-note">Ook geschreven als: {esc(", ".join(term.varianten))}</span>' \
             if term.varianten else ""
-        items.append(f'<dt id="begrip-{slug(term.term)}"><strong>{esc(term.term)}</strong>{full}</dt>'
-                     f"<dd>{esc(term.uitleg)}{other}</dd>")
+        groups.setdefault(glossary_letter(term.term), []).append(
+            f'<dt id="begrip-{slug(term.term)}"><strong>{esc(term.term)}</strong>{full}</dt>'
+            f"<dd>{esc(term.uitleg)}{other}</dd>")
+    letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)] + (["#"] if "#" in groups else [])
+    jump = "".join(
+        f'<li><a href="#letter-{_letter_id(letter)}">{_letter_name(letter)}</a></li>' if letter in groups
+        else f'<li><span>{_letter_name(letter)}<span class="pva-sr"> (geen begrippen)</span></span></li>'
+        for letter in letters)
+    sections = "".join(
+        f'<h2 class="pva-letter" id="letter-{_letter_id(letter)}">{_letter_name(letter)}</h2>'
+        f'<dl class="pva-glossary">{"".join(groups[letter])}</dl>'
+        for letter in letters if letter in groups)
     count = sum(t.soort == "afkorting" for t in terms)
     return (f"<p>{len(terms)} begrippen, waarvan {count} afkortingen.</p>"
-            f'<dl class="pva-glossary">{"".join(items)}</dl>')
+            f'<nav class="pva-az" aria-label="Begrippen per beginletter"><ul>{jump}</ul></nav>{sections}')
+
+
+def _letter_id(letter: str) -> str:
+    return "overig" if letter == "#" else letter.lower()
+
+
+def _letter_name(letter: str) -> str:
+    return "Overig" if letter == "#" else letter

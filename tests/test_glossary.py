@@ -60,3 +60,58 @@ def test_an_abbreviation_missing_from_the_glossary_stops_the_build(project_copy)
     with pytest.raises(PlanDataError) as info:
         load_site(project_copy / "data", project_copy)
     assert "XQZW" in str(info.value) and "begrippenlijst" in str(info.value)
+
+
+# --- A-Z jump list (issue 8, item 5) ---------------------------------------------------------------
+
+
+def test_glossary_a_to_z_links_only_letters_with_terms_and_they_land_on_those_terms(site_model, built_site):
+    from macros.glossary import glossary_letter
+
+    soup = html_of(built_site, "begrippen.html")
+    nav = soup.select_one("article nav.pva-az")
+    assert nav is not None and nav.get("aria-label")
+    with_terms = {glossary_letter(t.term) for t in site_model.begrippen}
+    items = nav.select("li")
+    assert [li.get_text(strip=True)[:1] for li in items][:26] == [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    linked = {a.get_text(strip=True): a["href"] for a in nav.select("a")}
+    assert set(linked) == with_terms, "exactly the letters that have terms are links"
+    assert len(linked) < len(items), "some letters have no terms: they are shown, but not as links"
+    for li in items:
+        if li.a is None:
+            assert li.get_text(strip=True)[:1] not in with_terms
+    ids = {el["id"]: el for el in soup.find_all(id=True)}
+    for letter, href in linked.items():
+        assert href.startswith("#") and href[1:] in ids, f"{letter}: no anchor {href}"
+        target = ids[href[1:]]
+        terms = [dt.strong.get_text() for dt in target.find_next_sibling("dl").select("dt")]
+        assert terms and all(glossary_letter(t) == letter for t in terms), (letter, terms)
+    grouped = [dt.strong.get_text() for dl in soup.select("article dl.pva-glossary") for dt in dl.select("dt")]
+    assert len(grouped) == len(site_model.begrippen)
+
+
+def test_glossary_letter_folds_accents_and_groups_the_rest():
+    from macros.glossary import glossary_letter
+
+    assert glossary_letter("Cliëntondersteuner") == "C"
+    assert glossary_letter("Éénloket") == "E"
+    assert glossary_letter("3D-werken") == "#"
+
+
+def test_glossary_page_does_not_assume_a_mouse(built_site):
+    text = html_of(built_site, "begrippen.html").select_one("article").get_text(" ", strip=True).lower()
+    for word in ("klik", "hover", "muis", "aanwijzen"):
+        assert word not in text, word
+    assert "kies" in text
+
+
+def test_glossary_jump_links_move_focus_with_the_keyboard(page, built_site):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto((built_site / "begrippen.html").as_uri())
+    link = page.locator("nav.pva-az a", has_text="P")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#letter-p'")
+    top = page.evaluate("document.getElementById('letter-p').getBoundingClientRect().top")
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert header - 1 <= top < 800, "the letter lands in view, not under the sticky header"

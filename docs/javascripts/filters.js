@@ -1,4 +1,5 @@
 // Filters for the table of all actions. First-party and optional: without it the full table shows.
+// The form's space is reserved by stylesheets/pages.css while it is hidden, so showing it moves nothing.
 (function () {
   "use strict";
   function setup(form) {
@@ -20,6 +21,10 @@
     }
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    // Back and Forward: the browser puts the earlier choices back into the form (after this script
+    // has run, or from its back/forward cache), without a change event. Filter again from what the
+    // form shows, so the table and the choices always agree.
+    window.addEventListener("pageshow", apply);
     form.hidden = false;
     apply();
   }

@@ -5,8 +5,10 @@
   if (!("speechSynthesis" in window) || !("SpeechSynthesisUtterance" in window)) { return; }
   var synth = window.speechSynthesis;
 
+  // A voice on the device first: an online voice would send the text to the browser maker.
   function dutchVoice() {
-    return synth.getVoices().filter(function (v) { return /^nl([-_]|$)/i.test(v.lang); })[0] || null;
+    var dutch = synth.getVoices().filter(function (v) { return /^nl([-_]|$)/i.test(v.lang); });
+    return dutch.filter(function (v) { return v.localService; })[0] || dutch[0] || null;
   }
 
   function textOf(kind) {
