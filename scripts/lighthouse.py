@@ -138,6 +138,16 @@ def write(measured: dict, out: Path) -> None:
     (out / "lighthouse.md").write_text("\n".join(text), encoding="utf-8")
 
 
+README_START, README_END = "<!-- lighthouse: begin -->", "<!-- lighthouse: end -->"
+
+
+def update_readme(measured: dict, readme: Path = ROOT / "README.md") -> None:
+    """The figures in the README come from the same run, between its two markers."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.index(README_START) + len(README_START), text.index(README_END)
+    readme.write_text(text[:start] + "\n" + table(measured) + "\n" + text[end:], encoding="utf-8")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site; without it the site is built into a temporary folder")
@@ -147,6 +157,8 @@ def main(argv=None) -> int:
         site = args.site or build_site(Path(tmp) / "site")
         measured = measure(site)
     write(measured, args.out)
+    if args.out.resolve() == (ROOT / "benchmarks").resolve():
+        update_readme(measured)
     print(table(measured))
     return 0
 
