@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 
 from . import action_state
 from .loader import abbreviations_in, load_site
+from .edit_links import data_links, plans_on_page
 from .locations import Links, part_page
 from .problems import PlanDataError
 from .site_pages import register_pages
@@ -59,6 +60,9 @@ def on_pre_page_macros(env) -> None:
             "Voeg bovenaan in de kop 'in_het_kort: >-' toe met een paar korte zinnen op taalniveau B1."
         )
     site = BUILD.get("site")
+    if site:
+        env.page.meta["pva_gegevens_links"] = data_links(env.conf.get("repo_url"), env.conf.get("edit_uri"),
+                                                         plans_on_page(env.markdown, site))
     if site and site.begrippen:
         known = set(site.abbreviations())
         unknown = sorted(abbreviations_in(env.markdown) - known)

@@ -60,3 +60,35 @@ def test_quick_check_explains_data_mistakes_and_hard_summaries(project_copy):
     assert "data/plannen/bewind/acties.yaml, regel" in result.stdout and "bijna klaar" in result.stdout
     assert "docs/over.md (in het kort): NIET B1" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_every_page_links_to_its_source_file_and_the_plan_data_it_shows(project_copy, site_model, built_site):
+    """With repo_url and edit_uri set, as a municipality sets them, edit links point at files that exist."""
+    import os
+
+    from bs4 import BeautifulSoup
+
+    repo = "https://github.com/gemeente/plannen"
+    config = project_copy / "mkdocs.yml"
+    config.write_text(f"repo_url: {repo}\nedit_uri: edit/main/docs/\n" + config.read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    out = project_copy / "gebouwd"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(out)],
+                            cwd=project_copy, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with_data = 0
+    for page in (project_copy / "docs").rglob("*.md"):
+        src = page.relative_to(project_copy / "docs").as_posix()
+        html = (out / src.replace(".md", ".html")).read_text(encoding="utf-8")
+        links = {a.get_text(): a["href"] for a in BeautifulSoup(html, "html.parser").select("ul.pva-bewerk a")}
+        assert links.get("Bewerk deze pagina") == f"{repo}/edit/main/docs/{src}", src
+        for label, href in links.items():
+            if label.startswith("Bewerk de gegevens van"):
+                with_data += 1
+                folder = href.removeprefix(f"{repo}/tree/main/")
+                assert folder.startswith("data/plannen/") and (project_copy / folder).is_dir(), (src, href)
+        assert 'data-md-component="source"' not in html, "no repository widget: it would ask api.github.com"
+    assert with_data >= sum(len(p.onderdelen) for p in site_model.plannen)
+    # Without repo_url (the default) there are no edit links at all.
+    assert "pva-bewerk" not in (built_site / "index.html").read_text(encoding="utf-8")
