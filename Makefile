@@ -7,15 +7,16 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build publish browser lock taal calibrate ronde-export ronde-import
 
+# Preview on http://127.0.0.1:8000: rebuilt on every change, never touches site/ (scripts/preview.py).
 serve: $(STAMP)
-	$(BIN)/python scripts/publish.py
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/python scripts/preview.py --port 8000
 
 test: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m pytest
 
+# Same as publish: build elsewhere first, replace site/ only when everything is right.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/publish.py
 
 publish: $(STAMP)
 	$(BIN)/python scripts/publish.py

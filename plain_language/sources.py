@@ -40,8 +40,11 @@ def find(path: Path, whole_pages: bool = False) -> list[Source]:
             if whole_pages and body.strip():
                 found.append(Source(f"{file} (pagina)", _page_body(body)))
         elif file.suffix in (".yaml", ".yml") and file.name == "plan.yaml":
-            data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-            if isinstance(data.get("samenvatting"), str):
+            try:
+                data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError:
+                continue  # broken YAML is the data check's to explain, with file and line
+            if isinstance(data, dict) and isinstance(data.get("samenvatting"), str):
                 found.append(Source(f"{file} (samenvatting)", data["samenvatting"]))
         elif file.suffix == ".txt" and not path.is_dir():  # a text given by name, not every .txt in a folder
             found.append(Source(str(file), file.read_text(encoding="utf-8")))

@@ -9,6 +9,7 @@ Usage: python scripts/publish.py [--site-dir site]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -98,10 +99,26 @@ def build(site_dir: Path) -> int:
     return 0
 
 
+def summaries_are_b1() -> bool:
+    """Every "in het kort" and plan summary on B1 level, checked before building, as in the tests."""
+    sys.path.insert(0, str(ROOT))
+    from plain_language.__main__ import main as check_b1
+
+    with contextlib.chdir(ROOT):  # messages name files as staff see them: docs/..., data/...
+        if check_b1(["docs", "data/plannen", "--alleen-fouten"]) == 0:
+            return True
+    print("De site is NIET bijgewerkt: de samenvattingen hierboven zijn niet op taalniveau B1. "
+          "De gepubliceerde site blijft zoals hij was.", file=sys.stderr)
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Bouw de site veilig en publiceer alleen als alles klopt.")
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
-    return build(parser.parse_args(argv).site_dir)
+    args = parser.parse_args(argv)
+    if not summaries_are_b1():
+        return 1
+    return build(args.site_dir)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """A broken change never reaches the public site, and staff read why in Dutch."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +68,27 @@ def test_a_good_change_is_published(published):
     edit(published / "docs/over.md", "## Privacy en toegankelijkheid", "## Privacy en toegankelijkheid\n\nNieuwe zin.")
     assert publish(published).returncode == 0
     assert "Nieuwe zin." in (published / "site/over.html").read_text(encoding="utf-8")
+
+
+def test_a_summary_that_is_not_b1_is_not_published(published):
+    before = snapshot(published / "site")
+    edit(published / "docs/over.md", "  Deze site laat plannen van de gemeente zien.\n",
+         "  Ten gevolge van de implementatie van geïntegreerde beleidsinstrumentaria wordt de operationalisering "
+         "van interdisciplinaire samenwerkingsverbanden geoptimaliseerd.\n")
+    result = publish(published)
+    assert result.returncode == 1
+    assert "docs/over.md (in het kort): NIET B1" in result.stdout
+    assert "niet op taalniveau B1" in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(published / "site") == before
+
+
+def test_build_and_serve_never_write_the_public_folder_directly():
+    """make build publishes safely; make serve previews elsewhere; no target runs mkdocs into site/ itself."""
+    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text(encoding="utf-8")
+    recipes = {}
+    for block in makefile.split("\n\n"):
+        for target, body in re.findall(r"^([\w-]+):[^\n=]*\n((?:\t.*\n?)+)", block, re.M):
+            recipes[target] = body
+    assert "scripts/publish.py" in recipes["build"] and "scripts/publish.py" in recipes["publish"]
+    assert "scripts/preview.py" in recipes["serve"] and "publish" not in recipes["serve"]
+    assert not any(re.search(r"mkdocs (build|serve|gh-deploy)", body) for body in recipes.values())
