@@ -250,7 +250,7 @@ def _budget(data, file, problems) -> m.Budget | None:
                         ("onderdelen", "acties", "omschrijving", "bedrag", "fte", "soort", "periode", "dekking", "circa",
                          "jaren"))
             line = m.BudgetLine(omschrijving=lf.text("omschrijving", True), onderdelen=lf.id_list("onderdelen"),
-                                acties=lf.id_list("acties"), bedrag=lf.amount("bedrag"), fte=lf.amount("fte"),
+                                acties=lf.id_list("acties"), bedrag=lf.euros("bedrag"), fte=lf.amount("fte"),
                                 soort=lf.choice("soort", m.AMOUNT_KINDS, "") or None,
                                 periode=lf.periode("periode"), dekking=lf.text("dekking"), circa=lf.boolean("circa"),
                                 jaren=lf.integer("jaren", low=1, high=50), line=lf.line)
@@ -269,7 +269,8 @@ def _budget(data, file, problems) -> m.Budget | None:
                     jf = Fields(Mapping({"jaar": year, "bedrag": value}), file, problems, "per_jaar",
                                 ("jaar", "bedrag"), line=raw_years.line_of(year))
                     jf.data.line, jf.data.key_lines = raw_years.line_of(year), {}
-                    y, amount = jf.integer("jaar", low=1900, high=2200), jf.amount("bedrag")
+                    jf.data.number_texts = {"bedrag": raw_years.source_text(year)} if raw_years.source_text(year) else {}
+                    y, amount = jf.integer("jaar", low=1900, high=2200), jf.euros("bedrag")
                     if y is not None and amount is not None:
                         per_jaar.append((y, amount))
             else:
@@ -278,7 +279,7 @@ def _budget(data, file, problems) -> m.Budget | None:
         ramingen.append(m.Estimate(id=rf.ident(), titel=rf.text("titel", True),
                                    soort=rf.choice("soort", m.ESTIMATE_KINDS), door=rf.text("door", True),
                                    leidend=rf.boolean("leidend"), regels=tuple(regels), toelichting=rf.text("toelichting"),
-                                   kanttekening=rf.text("kanttekening"), totaal=rf.amount("totaal"),
+                                   kanttekening=rf.text("kanttekening"), totaal=rf.euros("totaal"),
                                    per_jaar=tuple(per_jaar), line=rf.line))
     leading = [r for r in ramingen if r.leidend]
     if ramingen and len(leading) != 1:

@@ -1,13 +1,14 @@
 """Reads the fields of one YAML mapping and notes problems in Dutch instead of raising."""
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import difflib
 import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .dutch import Moment, Periode
+from .dutch import MAANDEN, Moment, Periode
 from .problems import Problem
 from .yaml_source import Mapping
 
@@ -19,6 +20,86 @@ def _as_date(value) -> _dt.date:
     if isinstance(value, _dt.date):
         return value
     raise ValueError("geen datum")
+
+
+_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_QUARTER = re.compile(r"(?:(\d{4})\s*-?\s*[QqKk](\d+)|[QqKk](\d+)\s*-?\s*(\d{4}))")
+_DUTCH_ORDER = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
+def _explain_moment(value) -> tuple[str, str | None]:
+    """Why a date, month or quarter cannot be read: (reason in Dutch, or ''; the way to write it, or None)."""
+    text = str(value).strip()
+    if m := _QUARTER.fullmatch(text):
+        year, quarter = (m[1], m[2]) if m[1] else (m[4], m[3])
+        if not 1 <= int(quarter) <= 4:
+            return f"er is geen kwartaal {int(quarter)}; een jaar heeft vier kwartalen (Q1 tot en met Q4)", None
+        return "een kwartaal schrijft u met jaar, streepje en Q", f"{year}-Q{int(quarter)}"
+    if m := _DUTCH_ORDER.fullmatch(text):
+        text = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
+        reason, way = _explain_moment(text)
+        return (reason, way) if reason else ("het jaar hoort vooraan", text)
+    if (m := _DAY.fullmatch(text)) or (m := _MONTH.fullmatch(text)):
+        year, month = int(m[1]), int(m[2])
+        if not 1 <= month <= 12:
+            return f"er is geen maand {month}; de maanden lopen van 01 tot en met 12", None
+        if m.re is _MONTH:
+            way = f"{year}-{month:02d}"
+            return ("schrijf de maand met twee cijfers", way) if way != text else ("", None)
+        day, days = int(m[3]), calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            return f"{MAANDEN[month - 1]} {year} heeft {days} dagen; dag {day} bestaat niet", None
+        way = f"{year}-{month:02d}-{day:02d}"
+        return ("schrijf maand en dag met twee cijfers", way) if way != text else ("", None)
+    return "", None
+
+
+_PLAIN_INT = re.compile(r"0|[1-9][0-9]*")
+_THOUSANDS = re.compile(r"-?\d{1,3}(?:\.\d{3})+")  # 300.000 or 1.200.000: Dutch thousands separators
+_EURO_TEXT = re.compile(r"(?P<whole>\d{1,3}(?:\.\d{3})+|\d+)(?:[,.](?P<part>\d+|-))?\s*(?P<times>k|mln|miljoen)?",
+                        re.IGNORECASE)
+_TIMES = {"": 1, "k": 1000, "mln": 10**6, "miljoen": 10**6}
+
+
+def _whole_euros(typed: str) -> tuple[int | None, bool]:
+    """How staff probably meant an amount they typed Dutch style: ('€ 1.200.000,50' -> 1200000, had cents)."""
+    text = re.sub(r"(?i)^\s*(?:€|eur|euro)\s*|\s*(?:€|eur|euro)\s*$", "", typed).strip()
+    m = _EURO_TEXT.fullmatch(text)
+    if not m or (m["part"] and "." in text[m.start("part") - 1] and not m["times"]):
+        return None, False  # 12.5: an English decimal, not a way of writing a whole amount
+    part = m["part"] if m["part"] and m["part"] != "-" else "0"
+    amount = Decimal(f"{m['whole'].replace('.', '')}.{part}") * _TIMES[(m["times"] or "").lower()]
+    return int(amount), amount != amount.to_integral_value()
+
+
+_ONES = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
+         "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien")
+_TENS = ("", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig")
+
+
+def _in_words(n: int) -> str:
+    """A whole number in Dutch words, so staff see at once what YAML made of it: 300 -> 'driehonderd'."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, one = divmod(n, 10)
+        return _TENS[tens] if not one else _ONES[one] + ("ën" if _ONES[one].endswith("e") else "en") + _TENS[tens]
+    for size, name, joiner in ((10**6, " miljoen", " "), (1000, "duizend", " "), (100, "honderd", "")):
+        if n >= size:
+            count, rest = divmod(n, size)
+            head = ("" if count == 1 and size < 10**6 else _in_words(count)) + name
+            return head + (joiner + _in_words(rest) if rest else "")
+    return str(n)  # pragma: no cover - unreachable
+
+
+def _as_read(value) -> str:
+    """How YAML read a number, for a message: '300 (driehonderd)' or '12,50'."""
+    number = Decimal(str(value))
+    if number == number.to_integral_value() and abs(number) < 10**9:
+        whole = int(number)
+        return f"{whole} ({'min ' if whole < 0 else ''}{_in_words(abs(whole))})"
+    return f"{number:.2f}".replace(".", ",")
 
 
 class Fields:
@@ -114,7 +195,51 @@ class Fields:
                          "Schrijf het bedrag zonder euroteken en zonder punten: 1200000, of met een punt voor "
                          "decimalen: 1.5.")
             return None
+        typed = self.data.source_text(key)
+        if isinstance(value, float) and typed and _THOUSANDS.fullmatch(typed):
+            self.problem(key, f"'{key}' bij {self.what}: u schreef {typed}; YAML leest dat als {_as_read(value)}.",
+                         f"Schrijf getallen zonder punt tussen de duizendtallen: {typed.replace('.', '')}. "
+                         f"Bedoelt u een kommagetal, schrijf dan een punt zonder nullen erachter, zoals 1.5.")
+            return None
         return number
+
+    def euros(self, key: str) -> Decimal | None:
+        """An amount of money: a whole, positive number of euros, typed as plain digits (300000)."""
+        value = self._get(key, False)
+        if value is None:
+            return None
+        typed = self.data.source_text(key)
+        if typed is None:
+            typed = str(value).lower() if isinstance(value, bool) else str(value)
+        if isinstance(value, int) and not isinstance(value, bool) and _PLAIN_INT.fullmatch(typed.lstrip("-+")):
+            if value >= 0:
+                return Decimal(value)
+            self.problem(key, f"'{key}' bij {self.what} is negatief: u schreef {typed}. Een bedrag in de begroting "
+                              "is een uitgave en nooit negatief.",
+                         f"Schrijf het bedrag zonder minteken: {abs(value)}.")
+            return None
+        if isinstance(value, bool):
+            reading = f"YAML leest dat als {'ja' if value else 'nee'}, niet als getal"
+        elif isinstance(value, (int, float)):
+            reading = f"YAML leest dat als {_as_read(value)} euro"
+        else:
+            reading = "de site leest dat als tekst, niet als getal"
+        self.problem(key, f"'{key}' bij {self.what} moet een getal zijn in hele euro's: u schreef {typed}; {reading}.",
+                     self._euros_fix(typed))
+        return None
+
+    @staticmethod
+    def _euros_fix(typed: str) -> str:
+        whole, cents = _whole_euros(typed)
+        if whole is None:
+            return ("Schrijf bedragen als heel getal in euro's, zonder punten, komma's, centen of euroteken, "
+                    "bijvoorbeeld 25000. Noemt de bron geen bedrag, laat de regel dan weg.")
+        fix = f"Schrijf bedragen als heel getal zonder punten: {whole}."
+        if re.search(r"€|eur", typed, re.IGNORECASE):
+            fix += " Laat het euroteken weg."
+        if cents:
+            fix += " De begroting rekent in hele euro's: laat de centen weg."
+        return fix
 
     def boolean(self, key: str, default: bool = False) -> bool:
         value = self._get(key, False)
@@ -125,7 +250,7 @@ class Fields:
             return default
         return value
 
-    def _parsed(self, key: str, parse, what: str, fix: str):
+    def _parsed(self, key: str, parse, what: str, fix: str, explain=None):
         """A value that a parser turns into a model type; a ValueError becomes a Dutch problem."""
         value = self._get(key, False)
         if value is None:
@@ -133,15 +258,23 @@ class Fields:
         try:
             return parse(value)
         except ValueError:
-            self.problem(key, f"'{value}' bij '{key}' van {self.what} is {what}.", fix)
+            reason, way = explain(value) if explain else ("", None)
+            if way:
+                fix = f"Schrijf {way}."
+            elif reason:
+                fix = f"Controleer de datum in het stuk. {fix}"
+            self.problem(key, f"'{value}' bij '{key}' van {self.what} is {what}" + (f": {reason}." if reason else "."),
+                         fix)
             return None
 
     def moment(self, key: str) -> Moment | None:
         return self._parsed(key, Moment.lees, "geen geldige datum of periode",
-                            "Schrijf JJJJ (2024), JJJJ-Qn (2024-Q2), JJJJ-MM (2024-05) of JJJJ-MM-DD (2024-05-01).")
+                            "Schrijf JJJJ (2024), JJJJ-Qn (2024-Q2), JJJJ-MM (2024-05) of JJJJ-MM-DD (2024-05-01).",
+                            _explain_moment)
 
     def date(self, key: str) -> _dt.date | None:
-        return self._parsed(key, _as_date, "geen geldige datum", "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2023-10-03.")
+        return self._parsed(key, _as_date, "geen geldige datum", "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2023-10-03.",
+                            _explain_moment)
 
     def periode(self, key: str) -> Periode | None:
         return self._parsed(key, Periode.lees, "geen jaar of periode", "Schrijf een jaar (2024) of een periode (2024-2025).")

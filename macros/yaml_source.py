@@ -21,6 +21,10 @@ class Mapping(dict):
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
+    def source_text(self, key) -> str | None:
+        """The value of key exactly as typed, if YAML read it as a number or yes/no: '300.000', not 300.0."""
+        return getattr(self, "number_texts", {}).get(key)
+
 
 class _LineLoader(yaml.SafeLoader):
     pass
@@ -31,6 +35,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
     result = Mapping()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
+    result.number_texts = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int)):
@@ -43,10 +48,34 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
             )
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
+        if isinstance(value_node, yaml.ScalarNode) and value_node.tag in _NUMBER_TAGS:
+            result.number_texts[key] = value_node.value
     return result
 
 
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", _FLOAT_TAG, "tag:yaml.org,2002:bool")  # YAML reads yes/no as a boolean
+
+
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
+    """A date that does not exist (2023-02-30) stays text; the field checks explain it with its line."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return node.value
+
+
+def _construct_float(loader: _LineLoader, node: yaml.ScalarNode):
+    """A float PyYAML cannot convert stays text, so the field checks report it instead of a traceback."""
+    try:
+        return yaml.SafeLoader.construct_yaml_float(loader, node)
+    except (ValueError, OverflowError):
+        return node.value
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_LineLoader.add_constructor(_FLOAT_TAG, _construct_float)
 
 
 def load_yaml(path: Path, shown_as: Path | None = None):
