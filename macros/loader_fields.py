@@ -151,8 +151,10 @@ class Fields:
     def ident(self, key: str = "id", pattern: re.Pattern | None = ID) -> str | None:
         value = self.text(key, required=True)
         if value is not None and pattern is not None and not pattern.match(value):
-            self.problem(key, f"'{value}' is geen geldige id voor {self.what}.",
-                         "Gebruik kleine letters, cijfers en streepjes, zonder spaties.")
+            advice = ("Gebruik kleine letters, cijfers en streepjes, zonder spaties." if pattern is ID else
+                      "Gebruik letters, cijfers, punten en streepjes zonder spaties, zoals de nummers in het plan "
+                      "(bijvoorbeeld VI.d of 2.1).")
+            self.problem(key, f"'{value}' is geen geldige id voor {self.what}.", advice)
             return None
         return value
 

@@ -6,7 +6,7 @@ objects once per build; views compute from them; renderers show them.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 from decimal import Decimal
 
 from .dutch import Moment, Periode
@@ -28,124 +28,166 @@ AMOUNT_KINDS = ("incidenteel", "structureel", "jaarlijks")  # jaarlijks: per jaa
 ESTIMATE_KINDS = ("raming", "voorstel", "besluit")
 
 
+def _uitleg(tekst: str, default=MISSING):
+    """A field that staff fill in, with what it means in Dutch: the editor schema (macros/schema.py) shows it."""
+    return field(default=default, metadata={"uitleg": tekst})
+
+
+def _intern(default=MISSING):
+    """A field the loader fills in itself (a line number, a file name): no key in any YAML file."""
+    return field(default=default, metadata={"intern": True})
+
+
 @dataclass(frozen=True)
 class Source:
     """A document the plan builds on or a report recommendations come from."""
 
-    id: str
-    titel: str
-    auteur: str | None = None
-    datum: Moment | None = None
-    nummer: str | None = None
-    link: str | None = None
+    id: str = _uitleg("Korte naam van de bron, in kleine letters met streepjes; andere bestanden verwijzen ernaar.")
+    titel: str = _uitleg("De titel van het document, zoals het document zelf die noemt.")
+    auteur: str | None = _uitleg("Wie het document heeft geschreven of uitgebracht.", None)
+    datum: Moment | None = _uitleg("De datum van het document, zo precies als het document die noemt.", None)
+    nummer: str | None = _uitleg("Het nummer van het document, bijvoorbeeld het besluitnummer 2023-866.", None)
+    link: str | None = _uitleg(
+        "Het volledige webadres van het document; begint met https://. Geen Outlook-doorstuurlink "
+        "(safelinks).", None)
 
 
 @dataclass(frozen=True)
 class Actor:
-    id: str
-    naam: str
-    soort: str
-    afkorting: str | None = None
+    id: str = _uitleg(
+        "Korte naam van de actor, in kleine letters met streepjes; acties verwijzen ernaar bij trekker en "
+        "raci.")
+    naam: str = _uitleg(
+        "De naam van het orgaan, team of de rol, zoals het plan die noemt. Geen namen van medewerkers.")
+    soort: str = _uitleg("Wat voor actor het is.")
+    afkorting: str | None = _uitleg(
+        "De afkorting die het plan gebruikt, bijvoorbeeld ASDD. Zet die ook in de begrippenlijst.", None)
 
 
 @dataclass(frozen=True)
 class Theme:
-    id: str
-    titel: str
+    id: str = _uitleg("Korte naam van het thema, in kleine letters met streepjes; onderdelen verwijzen ernaar.")
+    titel: str = _uitleg("De naam van het thema, zoals het plan die noemt.")
 
 
 @dataclass(frozen=True)
 class Part:
     """An aanbeveling, actielijn or thema: whatever the plan groups actions under."""
 
-    id: str
-    nummer: int
-    titel: str
-    korte_titel: str
-    doel: str | None = None
-    thema: str | None = None
-    bron: str | None = None
+    id: str = _uitleg("Het nummer of de code van het onderdeel, zoals I, II of 1; acties verwijzen ernaar.")
+    nummer: int = _uitleg("Het volgnummer van het onderdeel: bepaalt de volgorde op de site.")
+    titel: str = _uitleg("De volledige titel van het onderdeel, zoals het plan die noemt.")
+    korte_titel: str = _uitleg("Een korte titel voor menu's en tabellen. Leeg: de site gebruikt de titel.")
+    doel: str | None = _uitleg("Het doel van het onderdeel, in de woorden van het plan.", None)
+    thema: str | None = _uitleg(
+        "Het id van het thema waar dit onderdeel onder valt (uit themas in onderdelen.yaml).", None)
+    bron: str | None = _uitleg(
+        "Het id van het rapport waar dit onderdeel uit komt (uit bronnen in onderdelen.yaml).", None)
 
 
 @dataclass(frozen=True)
 class Step:
-    omschrijving: str
-    datum: Moment
+    omschrijving: str = _uitleg("Wat er in deze stap gebeurt.")
+    datum: Moment = _uitleg("Wanneer de stap klaar moet zijn.")
 
 
 @dataclass(frozen=True)
 class Planning:
-    start: Moment | None = None
-    eind: Moment | None = None
-    doorlopend: bool = False
-    stappen: tuple[Step, ...] = ()
-    tekst: str | None = None  # the planning in the plan's own words ("voor de zomer van 2014")
-    fase: str | None = None  # a phase of the plan, given as context when the plan gives the action no dates
+    start: Moment | None = _uitleg("Wanneer de actie begint, zo precies als het plan het zegt.", None)
+    eind: Moment | None = _uitleg("Wanneer de actie klaar moet zijn, zo precies als het plan het zegt.", None)
+    doorlopend: bool = _uitleg("true als de actie geen eind heeft (dan geen eind invullen).", False)
+    stappen: tuple[Step, ...] = _uitleg("Tussenstappen met elk een omschrijving en een datum.", ())
+    tekst: str | None = _uitleg(  # the planning in the plan's own words ("voor de zomer van 2014")
+        "De planning in de woorden van het plan, bijvoorbeeld 'voor de zomer van 2014'.", None)
+    fase: str | None = _uitleg(  # a phase of the plan, given as context when the plan gives the action no dates
+        "Het id van een fase uit planning.yaml; alleen als het plan de actie geen eigen datums geeft.", None)
 
 
 @dataclass(frozen=True)
 class Action:
-    id: str
-    onderdeel: str
-    titel: str
-    tekst: str
-    status: str  # as the plan itself says, on the plan's date; reports never change it
-    status_citaten: tuple[str, ...] = ()  # the words of the plan the status rests on
-    status_toelichting: str | None = None
-    trekker: str | None = None
-    raci: tuple[tuple[str, str], ...] = ()  # (actor id, letters) in source order
-    planning: Planning | None = None
-    randvoorwaarde_voor: tuple[str, ...] = ()
-    zie_ook: tuple[str, ...] = ()
+    id: str = _uitleg("Het nummer van de actie, zoals I.a of 1.2; rapportages en andere bestanden verwijzen ernaar.")
+    onderdeel: str = _uitleg("Het id van het onderdeel waar de actie onder valt (uit onderdelen.yaml).")
+    titel: str = _uitleg("Een korte titel van de actie, met woorden uit de tekst van het plan.")
+    tekst: str = _uitleg("De volledige tekst van de actie, letterlijk uit het plan.")
+    status: str = _uitleg(  # as the plan itself says, on the plan's date; reports never change it
+        "De status zoals het plan zelf die noemt, op de datum van het plan. Latere voortgang hoort in een "
+        "rapportage.")
+    status_citaten: tuple[str, ...] = _uitleg(  # the words of the plan the status rests on
+        "De zinnen uit het plan waar de status op rust; verplicht bij elke status behalve gepland.", ())
+    status_toelichting: str | None = _uitleg("Een korte uitleg bij de status, als dat nodig is.", None)
+    trekker: str | None = _uitleg("Het id van de actor die de actie trekt (uit actoren.yaml).", None)
+    raci: tuple[tuple[str, str], ...] = _uitleg(  # (actor id, letters) in source order
+        "Per actor de RACI-letters, zoals 'college: A'. Alleen wat de tekst van het plan zegt.", ())
+    planning: Planning | None = _uitleg("Wanneer de actie begint en klaar is, met eventuele stappen.", None)
+    randvoorwaarde_voor: tuple[str, ...] = _uitleg("De id's van acties die pas kunnen als deze actie klaar is.", ())
+    zie_ook: tuple[str, ...] = _uitleg(
+        "De id's van verwante acties; voor een actie van een ander plan: plan/actie.", ())
 
 
 @dataclass(frozen=True)
 class BudgetLine:
-    omschrijving: str
-    onderdelen: tuple[str, ...] = ()
-    acties: tuple[str, ...] = ()
-    bedrag: Decimal | None = None  # euros
-    fte: Decimal | None = None
-    soort: str | None = None
-    periode: Periode | None = None
-    dekking: str | None = None
-    circa: bool = False  # the source says "circa"
-    jaren: int | None = None  # for a yearly amount: for how many years, as the source says
-    line: int = 0
+    omschrijving: str = _uitleg("Waar het geld of de formatie voor is, in de woorden van de bron.")
+    onderdelen: tuple[str, ...] = _uitleg("De id's van de onderdelen waar dit bedrag bij hoort.", ())
+    acties: tuple[str, ...] = _uitleg("De id's van de acties waar dit bedrag bij hoort.", ())
+    bedrag: Decimal | None = _uitleg(  # euros
+        "Het bedrag in hele euro's, als gewoon getal zonder punten of euroteken: 300000.", None)
+    fte: Decimal | None = _uitleg(
+        "De formatie in fte, als getal met een punt voor decimalen: 1.5. Niet samen met een bedrag.", None)
+    soort: str | None = _uitleg(
+        "Of het bedrag eenmalig (incidenteel), blijvend (structureel) of een aantal jaren per jaar "
+        "(jaarlijks) is.", None)
+    periode: Periode | None = _uitleg("Het jaar of de jaren van het bedrag: 2024 of 2024-2025.", None)
+    dekking: str | None = _uitleg("Het id van de dekking (uit dekkingen bovenaan begroting.yaml).", None)
+    circa: bool = _uitleg("true als de bron 'circa' of 'ongeveer' zegt.", False)  # the source says "circa"
+    jaren: int | None = _uitleg(  # for a yearly amount: for how many years, as the source says
+        "Bij een jaarlijks bedrag: voor hoeveel jaren, zoals de bron zegt.", None)
+    line: int = _intern(0)
 
 
 @dataclass(frozen=True)
 class Estimate:
     """One statement of the budget in one source: a raming, a voorstel or a besluit, as that source calls it."""
 
-    id: str
-    titel: str
-    soort: str  # raming, voorstel or besluit
-    door: str  # which document says it
-    leidend: bool  # the figures the site shows first; any other estimate is compared with it
-    regels: tuple[BudgetLine, ...]
-    toelichting: str | None = None  # the source's own words about these figures
-    kanttekening: str | None = None  # a caveat the source itself makes ("de uitgaven zijn groter dan ...")
-    totaal: Decimal | None = None  # as the source states it
-    per_jaar: tuple[tuple[int, Decimal], ...] = ()  # as the source states it
-    line: int = 0
+    id: str = _uitleg("Korte naam van deze raming, in kleine letters met streepjes.")
+    titel: str = _uitleg("De naam van deze raming op de site, bijvoorbeeld 'Plan van aanpak'.")
+    soort: str = _uitleg(  # raming, voorstel or besluit
+        "Wat de bron zelf van deze bedragen zegt: een raming, een voorstel of een besluit.")
+    door: str = _uitleg("Welk document deze bedragen noemt.")  # which document says it
+    leidend: bool = _uitleg(  # the figures the site shows first; any other estimate is compared with it
+        "true bij de bedragen die de site als eerste toont; precies één raming is leidend.")
+    regels: tuple[BudgetLine, ...] = _uitleg(
+        "De regels van de raming, elk met een omschrijving en een bedrag of fte.")
+    toelichting: str | None = _uitleg(  # the source's own words about these figures
+        "Wat de bron zelf over deze bedragen zegt.", None)
+    kanttekening: str | None = _uitleg(  # a caveat the source itself makes ("de uitgaven zijn groter dan ...")
+        "Een kanttekening die de bron zelf maakt.", None)
+    totaal: Decimal | None = _uitleg(  # as the source states it
+        "Het totaal zoals de bron het noemt, in hele euro's zonder punten.", None)
+    per_jaar: tuple[tuple[int, Decimal], ...] = _uitleg(  # as the source states it
+        "Het bedrag per jaar zoals de bron het noemt, bijvoorbeeld '2024: 600000'.", ())
+    line: int = _intern(0)
 
 
 @dataclass(frozen=True)
 class KnownDifference:
-    raming: str
-    betreft: str  # a part id, "totaal" or "per_jaar"
-    toelichting: str
-    line: int = 0
+    raming: str = _uitleg("Het id van de raming die verschilt van de leidende raming.")
+    betreft: str = _uitleg(  # a part id, "totaal" or "per_jaar"
+        "Waar het verschil zit: het id van een onderdeel, 'totaal' of 'per_jaar'.")
+    toelichting: str = _uitleg("Waarom de bedragen verschillen, in eenvoudige taal.")
+    line: int = _intern(0)
 
 
 @dataclass(frozen=True)
 class Budget:
-    dekkingen: tuple[tuple[str, str], ...]
-    ramingen: tuple[Estimate, ...]
-    bekende_verschillen: tuple[KnownDifference, ...] = ()
-    file: str = ""
-    besluit: str | None = None  # what the decision itself says about the money, in its own words
+    dekkingen: tuple[tuple[str, str], ...] = _uitleg(
+        "Waar het geld vandaan komt: per regel een id en een naam, zoals 'algemene-middelen: Algemene "
+        "middelen'.")
+    ramingen: tuple[Estimate, ...] = _uitleg("De bedragen per bron: het plan, de raadsmededeling, een besluit.")
+    bekende_verschillen: tuple[KnownDifference, ...] = _uitleg(
+        "Verschillen tussen ramingen die de bronnen zelf hebben, met een uitleg.", ())
+    file: str = _intern("")
+    besluit: str | None = _uitleg(  # what the decision itself says about the money, in its own words
+        "Wat het besluit zelf over het geld zegt, in zijn eigen woorden.", None)
 
     @property
     def leidend(self) -> Estimate:
@@ -157,26 +199,31 @@ class Budget:
 
 @dataclass(frozen=True)
 class Member:
-    functie: str
-    naam: str | None = None
-    gekozen: bool = False  # elected officials may always be named
-    rol: str | None = None
-    actor: str | None = None
+    functie: str = _uitleg("De functie van het lid, zoals 'wethouder' of 'teammanager'.")
+    naam: str | None = _uitleg(
+        "De naam van het lid; de site toont die alleen als namen_tonen aan staat of bij gekozen "
+        "bestuurders.", None)
+    gekozen: bool = _uitleg(  # elected officials may always be named
+        "true voor een gekozen bestuurder: die mag altijd met naam genoemd worden.", False)
+    rol: str | None = _uitleg("Wat het lid in deze groep doet, als die rol anders is dan die van de groep.", None)
+    actor: str | None = _uitleg("Het id van de actor die dit lid is (uit actoren.yaml).", None)
 
 
 @dataclass(frozen=True)
 class Body:
     """A kopgroep, stuurgroep, projectgroep or klankbordgroep."""
 
-    id: str
-    naam: str
-    soort: str
-    leden: tuple[Member, ...] = ()
-    rol: str | None = None
-    frequentie: str | None = None
-    toelichting: str | None = None
-    taken: tuple[str, ...] = ()
-    bevoegdheden: tuple[str, ...] = ()
+    id: str = _uitleg("Korte naam van de groep, in kleine letters met streepjes.")
+    naam: str = _uitleg("De naam van de groep, zoals het plan die noemt.")
+    soort: str = _uitleg("Wat voor groep het is.")
+    leden: tuple[Member, ...] = _uitleg("Wie er in de groep zitten.", ())
+    rol: str | None = _uitleg(
+        "Wat de groep doet: besluiten, uitvoeren, adviseren of geïnformeerd worden. Alleen als het plan"
+        " het zegt.", None)
+    frequentie: str | None = _uitleg("Hoe vaak de groep bijeenkomt, zoals het plan zegt.", None)
+    toelichting: str | None = _uitleg("Een korte uitleg over de groep.", None)
+    taken: tuple[str, ...] = _uitleg("De taken van de groep, elk op een eigen regel met '- '.", ())
+    bevoegdheden: tuple[str, ...] = _uitleg("Wat de groep mag beslissen, elk op een eigen regel met '- '.", ())
 
     def rol_van(self, member: Member) -> str | None:
         return member.rol or self.rol
@@ -184,131 +231,140 @@ class Body:
 
 @dataclass(frozen=True)
 class Role:
-    functie: str
-    taken: tuple[str, ...] = ()
-    bevoegdheden: tuple[str, ...] = ()
+    functie: str = _uitleg("De naam van de rol, zoals 'projectleider'.")
+    taken: tuple[str, ...] = _uitleg("De taken van de rol, elk op een eigen regel met '- '.", ())
+    bevoegdheden: tuple[str, ...] = _uitleg("Wat de rol mag beslissen, elk op een eigen regel met '- '.", ())
 
 
 @dataclass(frozen=True)
 class Organisation:
-    gremia: tuple[Body, ...] = ()
-    rollen: tuple[Role, ...] = ()
+    gremia: tuple[Body, ...] = _uitleg(
+        "De groepen van het plan: stuurgroep, projectgroep, klankbordgroep en dergelijke.", ())
+    rollen: tuple[Role, ...] = _uitleg("De rollen van het plan met hun taken en bevoegdheden.", ())
 
 
 @dataclass(frozen=True)
 class Phase:
-    id: str
-    naam: str
-    van: Moment | None = None
-    tot: Moment | None = None
-    activiteiten: tuple[str, ...] = ()
+    id: str = _uitleg("Korte naam van de fase, in kleine letters met streepjes; acties kunnen ernaar verwijzen.")
+    naam: str = _uitleg("De naam van de fase, zoals het plan die noemt.")
+    van: Moment | None = _uitleg("Wanneer de fase begint.", None)
+    tot: Moment | None = _uitleg("Wanneer de fase eindigt.", None)
+    activiteiten: tuple[str, ...] = _uitleg("Wat er in deze fase gebeurt, elk op een eigen regel met '- '.", ())
 
 
 @dataclass(frozen=True)
 class ScheduleRow:
-    activiteit: str
-    groep: str | None = None
-    resultaat: str | None = None
-    gereed: str | None = None  # as the plan writes it
-    datum: Moment | None = None
-    actie: str | None = None
+    activiteit: str = _uitleg("Wat er gebeurt, in de woorden van het plan.")
+    groep: str | None = _uitleg("Onder welk kopje van de planning de regel staat.", None)
+    resultaat: str | None = _uitleg("Wat de activiteit oplevert.", None)
+    gereed: str | None = _uitleg(  # as the plan writes it
+        "Wanneer het klaar is, zoals het plan het schrijft ('voor de zomer').", None)
+    datum: Moment | None = _uitleg("Wanneer het klaar is, als datum of periode.", None)
+    actie: str | None = _uitleg("Het id van de actie waar deze regel bij hoort (uit acties.yaml).", None)
 
 
 @dataclass(frozen=True)
 class Capacity:
-    functie: str
-    naam: str | None = None
-    uren_intern: Decimal | None = None
-    uren_inhuur: Decimal | None = None
-    fte: Decimal | None = None
+    functie: str = _uitleg("De functie die uren levert.")
+    naam: str | None = _uitleg("De naam van de medewerker; de site toont die alleen als namen_tonen aan staat.", None)
+    uren_intern: Decimal | None = _uitleg("Het aantal uren van eigen medewerkers, als getal.", None)
+    uren_inhuur: Decimal | None = _uitleg("Het aantal ingehuurde uren, als getal.", None)
+    fte: Decimal | None = _uitleg("De formatie in fte, als getal met een punt voor decimalen: 0.5.", None)
 
 
 @dataclass(frozen=True)
 class Report:
-    rapport: str
-    van: str | None = None
-    aan: str | None = None
-    frequentie: str | None = None
-    opmerkingen: str | None = None
+    rapport: str = _uitleg("De naam van de rapportage.")
+    van: str | None = _uitleg("Wie de rapportage maakt.", None)
+    aan: str | None = _uitleg("Voor wie de rapportage is.", None)
+    frequentie: str | None = _uitleg("Hoe vaak de rapportage verschijnt.", None)
+    opmerkingen: str | None = _uitleg("Overige opmerkingen bij de rapportage.", None)
 
 
 @dataclass(frozen=True)
 class Schedule:
-    fasen: tuple[Phase, ...] = ()
-    detailplanning: tuple[ScheduleRow, ...] = ()
-    capaciteit: tuple[Capacity, ...] = ()
-    rapportages: tuple[Report, ...] = ()
+    fasen: tuple[Phase, ...] = _uitleg("De fasen van het plan, met hun begin en eind.", ())
+    detailplanning: tuple[ScheduleRow, ...] = _uitleg("De regels van de detailplanning, zoals het plan ze noemt.", ())
+    capaciteit: tuple[Capacity, ...] = _uitleg("Wie hoeveel uren of fte aan het plan werkt.", ())
+    rapportages: tuple[Report, ...] = _uitleg("Welke rapportages het plan noemt, van wie, aan wie en hoe vaak.", ())
 
 
 @dataclass(frozen=True)
 class Indicator:
-    omschrijving: str
-    peildatum: Moment | None = None
-    doeljaar: int | None = None
-    doel: Decimal | None = None
-    eenheid: str | None = None
-    richting: str | None = None
+    omschrijving: str = _uitleg("Wat er gemeten wordt, in de woorden van het plan.")
+    peildatum: Moment | None = _uitleg("De datum van de beginwaarde, zoals het plan die noemt.", None)
+    doeljaar: int | None = _uitleg(
+        "Het jaar waarin het doel gehaald moet zijn; alleen als het plan een jaar noemt.", None)
+    doel: Decimal | None = _uitleg("De doelwaarde als getal.", None)
+    eenheid: str | None = _uitleg("De eenheid van het doel, zoals 'procent' of 'cliënten'.", None)
+    richting: str | None = _uitleg(
+        "Of het doel een bovengrens (maximaal), een ondergrens (minimaal) of een precieze waarde is.", None)
 
 
 @dataclass(frozen=True)
 class ListItem:
-    titel: str
-    toelichting: str | None = None
+    titel: str = _uitleg("De tekst van het punt.")
+    toelichting: str | None = _uitleg("Een uitleg bij het punt.", None)
 
 
 @dataclass(frozen=True)
 class NamedList:
-    id: str
-    titel: str
-    soort: str
-    items: tuple[ListItem, ...]
-    genummerd: bool = False
-    inleiding: str | None = None
+    id: str = _uitleg("Korte naam van de lijst, in kleine letters met streepjes; pagina's tonen de lijst met dit id.")
+    titel: str = _uitleg("De titel van de lijst op de site.")
+    soort: str = _uitleg("Wat voor lijst het is.")
+    items: tuple[ListItem, ...] = _uitleg("De punten van de lijst: een tekst, of een titel met een toelichting.")
+    genummerd: bool = _uitleg("true als het plan de punten nummert.", False)
+    inleiding: str | None = _uitleg("Een zin uit het plan die de lijst inleidt.", None)
 
 
 @dataclass(frozen=True)
 class EscalationStep:
-    naam: str
-    toelichting: str | None = None
+    naam: str = _uitleg("Wie in deze stap van de escalatie aan zet is.")
+    toelichting: str | None = _uitleg("Wat er in deze stap gebeurt.", None)
 
 
 @dataclass(frozen=True)
 class Escalation:
-    titel: str
-    stappen: tuple[EscalationStep, ...]
+    titel: str = _uitleg("De titel van de escalatieroute.")
+    stappen: tuple[EscalationStep, ...] = _uitleg("De stappen van de escalatieroute, in volgorde.")
 
 
 @dataclass(frozen=True)
 class Goals:
-    indicatoren: tuple[Indicator, ...] = ()
-    lijsten: tuple[NamedList, ...] = ()
-    escalatie: Escalation | None = None
+    indicatoren: tuple[Indicator, ...] = _uitleg("Meetbare doelen met een getal, alleen als het plan ze noemt.", ())
+    lijsten: tuple[NamedList, ...] = _uitleg(
+        "Lijsten uit het plan: uitgangspunten, randvoorwaarden, doelen en dergelijke.", ())
+    escalatie: Escalation | None = _uitleg("De escalatieroute van het plan, als het plan die noemt.", None)
 
 
 @dataclass(frozen=True)
 class AdviceLink:
     """One action linked to an advice point, with the words of the action text that show the link."""
 
-    actie: str
-    citaat: str | None = None  # a sentence that occurs word for word in the action's text
-    plan_verwijst: bool | None = None  # True: the plan itself refers to the point; False: this site links on topic
-    line: int = 0  # of the action id
-    citaat_line: int = 0
+    actie: str = _uitleg("Het id van de actie die bij dit advies hoort (uit acties.yaml).")
+    citaat: str | None = _uitleg(  # a sentence that occurs word for word in the action's text
+        "Een zin die woord voor woord in de tekst van die actie staat en het verband laat zien.", None)
+    # True: the plan itself refers to the point; False: this site links on topic
+    plan_verwijst: bool | None = _uitleg(
+        "true als het plan zelf naar dit punt verwijst; false als deze site de koppeling legt.", None)
+    line: int = _intern(0)  # of the action id
+    citaat_line: int = _intern(0)
 
 
 @dataclass(frozen=True)
 class Advice:
     """A voice from outside the college (ASDD, raad, rekenkamer) and the answer to it."""
 
-    id: str
-    van: str
-    soort: str
-    onderwerp: str
-    tekst: str
-    datum: Moment | None = None
-    antwoord: str | None = None
-    acties: tuple[str, ...] = ()  # action ids, in the order of koppelingen
-    toelichting: str | None = None
+    id: str = _uitleg("Korte naam van het advies, in kleine letters met streepjes.")
+    van: str = _uitleg("Het id van de actor van wie het advies komt (uit actoren.yaml).")
+    soort: str = _uitleg("Wat voor inbreng het is.")
+    onderwerp: str = _uitleg("Waar het advies over gaat, in een paar woorden.")
+    tekst: str = _uitleg("Het advies in de woorden van de bron.")
+    datum: Moment | None = _uitleg("Wanneer het advies is gegeven.", None)
+    antwoord: str | None = _uitleg("Het antwoord van het college, als de bron dat geeft.", None)
+    acties: tuple[str, ...] = _uitleg(  # action ids, in the order of koppelingen
+        "De acties die bij dit advies horen: een id, of een actie met citaat en plan_verwijst.", ())
+    toelichting: str | None = _uitleg("Een korte uitleg bij het advies.", None)
     koppelingen: tuple[AdviceLink, ...] = ()  # per linked action: the quote and who makes the link
 
     def koppeling(self, action_id: str) -> AdviceLink | None:
@@ -319,32 +375,34 @@ class Advice:
 class Replanning:
     """A new planned end that a progress report gives, with the report's reason."""
 
-    eind: Moment
-    reden: str
+    eind: Moment = _uitleg("Het nieuwe geplande einde van de actie, na de peildatum.")
+    reden: str = _uitleg("Waarom de actie later klaar is, zoals de rapportage zegt.")
 
 
 @dataclass(frozen=True)
 class ReportEntry:
     """What one progress report says about one action."""
 
-    actie: str
-    status: str
-    toelichting: str
-    voortgang: int | None = None  # percentage, only where the report gives one
-    herplanning: Replanning | None = None
-    line: int = 0
+    actie: str = _uitleg("Het id van de actie waar deze regel over gaat (uit acties.yaml).")
+    status: str = _uitleg("De status van de actie op de peildatum, volgens de rapportage.")
+    toelichting: str = _uitleg("Een korte uitleg in eenvoudige taal (B1); het hele verhaal staat in de bron.")
+    voortgang: int | None = _uitleg(  # percentage, only where the report gives one
+        "Hoe ver de actie is, in procent (0 tot en met 100); alleen als de rapportage een getal noemt.", None)
+    herplanning: Replanning | None = _uitleg("Een nieuw gepland einde dat de rapportage noemt, met de reden.", None)
+    line: int = _intern(0)
 
 
 @dataclass(frozen=True)
 class ProgressReport:
     """A voortgangsrapportage: the state of some actions on its peildatum, from one document."""
 
-    id: str  # the file name without .yaml
-    peildatum: _dt.date
-    titel: str
-    bron: Source
-    acties: tuple[ReportEntry, ...]
-    file: str = ""
+    id: str = _intern()  # the file name without .yaml
+    peildatum: _dt.date = _uitleg("De datum waarop de feiten in de rapportage slaan, als JJJJ-MM-DD.")
+    titel: str = _uitleg("De titel van de rapportage op de site.")
+    bron: Source = _uitleg("Het document waar de rapportage uit komt.")
+    acties: tuple[ReportEntry, ...] = _uitleg(
+        "Per actie wat de rapportage zegt: status, toelichting en eventueel voortgang en herplanning.")
+    file: str = _intern("")
 
     def over(self, action_id: str) -> ReportEntry | None:
         return next((e for e in self.acties if e.actie == action_id), None)
@@ -355,38 +413,48 @@ class SourceTexts:
     """The full text of the documents a plan was transcribed from, kept beside its data."""
 
     bestanden: tuple[str, ...]  # paths relative to the project
-    paginakoppen: tuple[str, ...] = ()  # running headers that cut sentences in the text; {getal} is any number
+    paginakoppen: tuple[str, ...] = _uitleg(  # running headers that cut sentences in the text; {getal} is any number
+        "Kopregels die in de brontekst midden in zinnen staan; {getal} staat voor een paginanummer.", ())
 
 
 @dataclass(frozen=True)
 class Plan:
-    id: str
-    titel: str
-    korte_titel: str
-    status: str
-    onderdeel_soort: str
-    nummer: str | None = None
-    datum: Moment | None = None  # the plan's date at the precision the source gives (a year for an undated draft)
-    historisch: bool = False  # history: nobody reports on it any more; never late
-    portefeuillehouder: str | None = None
-    bestuurder: str | None = None  # an alderman in another role than portefeuillehouder, as the plan names it
-    team: str | None = None
-    status_toelichting: str | None = None
-    rapportage: str | None = None
-    rapportages_per_jaar: int | None = None  # the plan's own reporting cadence, for "when was the next report due"
-    kader: tuple[Source, ...] = ()
-    actoren: tuple[Actor, ...] = ()
-    themas: tuple[Theme, ...] = ()
-    bronnen: tuple[Source, ...] = ()
-    onderdelen: tuple[Part, ...] = ()
-    acties: tuple[Action, ...] = ()
+    id: str = _uitleg("De naam van de map van het plan, in kleine letters met streepjes.")
+    titel: str = _uitleg("De volledige titel van het plan.")
+    korte_titel: str = _uitleg("Een korte titel voor menu's. Leeg: de site gebruikt de titel.")
+    status: str = _uitleg("De status van het plan als geheel.")
+    onderdeel_soort: str = _uitleg("Hoe het plan zijn onderdelen noemt. Leeg: aanbeveling.")
+    nummer: str | None = _uitleg("Het nummer van het besluit over het plan, bijvoorbeeld 2023-866.", None)
+    datum: Moment | None = _uitleg(  # the plan's date at the precision the source gives (a year for an undated draft)
+        "De datum van het plan, zo precies als de bron die noemt (een jaar bij een ongedateerd "
+        "concept).", None)
+    historisch: bool = _uitleg(  # history: nobody reports on it any more; never late
+        "true als niemand meer over dit plan rapporteert: het is dan nooit te laat.", False)
+    portefeuillehouder: str | None = _uitleg("De wethouder die verantwoordelijk is voor het plan.", None)
+    bestuurder: str | None = _uitleg(  # an alderman in another role than portefeuillehouder, as the plan names it
+        "Een wethouder in een andere rol dan portefeuillehouder, zoals het plan die noemt.", None)
+    team: str | None = _uitleg("Het team dat het plan uitvoert.", None)
+    status_toelichting: str | None = _uitleg("Een korte uitleg bij de status van het plan.", None)
+    rapportage: str | None = _uitleg(
+        "Hoe en wanneer over het plan gerapporteerd wordt, in de woorden van het plan.", None)
+    # the plan's own reporting cadence, for "when was the next report due"
+    rapportages_per_jaar: int | None = _uitleg(
+        "Hoe vaak per jaar er een voortgangsrapportage komt, volgens het plan.", None)
+    kader: tuple[Source, ...] = _uitleg("De documenten waar het plan op voortbouwt, elk met een titel.", ())
+    actoren: tuple[Actor, ...] = _uitleg(
+        "Wie er in het plan genoemd worden: organen, teams, rollen en externe partijen.", ())
+    themas: tuple[Theme, ...] = _uitleg("De thema's waar het plan zijn onderdelen onder groepeert.", ())
+    bronnen: tuple[Source, ...] = _uitleg("De rapporten waar de onderdelen uit komen, elk met een id.", ())
+    onderdelen: tuple[Part, ...] = _uitleg("De aanbevelingen, actielijnen, thema's of sporen van het plan.", ())
+    acties: tuple[Action, ...] = _uitleg("De acties van het plan, in de volgorde van het plan.", ())
     begroting: Budget | None = None
-    namen_tonen: bool = False
-    samenvatting: str | None = None
+    namen_tonen: bool = _uitleg("true als de site namen van medewerkers mag tonen.", False)
+    samenvatting: str | None = _uitleg("Een samenvatting van het plan in eenvoudige taal (B1).", None)
     organisatie: Organisation | None = None
     planning: Schedule | None = None
     doelen: Goals | None = None
-    adviezen: tuple[Advice, ...] = ()
+    adviezen: tuple[Advice, ...] = _uitleg(
+        "Adviezen en inbreng van buiten het college, met de acties die erbij horen.", ())
     voortgangsrapportages: tuple[ProgressReport, ...] = ()  # oldest first
     brontekst: SourceTexts | None = None
 
@@ -428,11 +496,11 @@ class Plan:
 class Term:
     """An abbreviation or term of art, explained in plain language."""
 
-    term: str
-    soort: str  # afkorting or begrip
-    uitleg: str
-    voluit: str | None = None
-    varianten: tuple[str, ...] = ()
+    term: str = _uitleg("Het begrip of de afkorting, zoals het in de tekst staat.")
+    soort: str = _uitleg("Of het een afkorting of een begrip is.")  # afkorting or begrip
+    uitleg: str = _uitleg("Wat het betekent, in eenvoudige taal.")
+    voluit: str | None = _uitleg("Bij een afkorting: de afkorting voluit geschreven.", None)
+    varianten: tuple[str, ...] = _uitleg("Andere schrijfwijzen van dezelfde term.", ())
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -446,7 +514,8 @@ class Term:
 @dataclass(frozen=True)
 class Site:
     plannen: tuple[Plan, ...] = field(default_factory=tuple)
-    begrippen: tuple[Term, ...] = ()
+    begrippen: tuple[Term, ...] = _uitleg(
+        "Afkortingen en begrippen uit de plannen, elk met een uitleg in eenvoudige taal.", ())
 
     def abbreviations(self) -> dict[str, Term]:
         """Every spelling of every abbreviation, for marking them up on pages."""

@@ -73,7 +73,7 @@ def _entry(data, file: Path, problems: list[Problem], line: int, action_ids) -> 
     if action_id:
         f.what = f"actie {action_id} in de rapportage"
     if action_id and action_ids is not None and action_id not in action_ids:
-        near = difflib.get_close_matches(action_id, sorted(action_ids), n=1)
+        near = difflib.get_close_matches(action_id, sorted(i for i in action_ids if i), n=1)  # ids that failed are None
         hint = f"Bedoelt u '{near[0]}'? " if near else ""
         f.problem("actie", f"'{action_id}' is geen actie van dit plan.", f"{hint}Gebruik een id uit acties.yaml.")
     status = f.choice("status", m.STATUSES)

@@ -150,3 +150,12 @@ def test_all_wrong_values_of_one_load_are_reported_at_once(project):
     where = {(p.file.name, p.line) for p in problems}
     for name, line in zip(["begroting.yaml", "begroting.yaml", "plan.yaml", "adviezen.yaml", "doelen.yaml"], lines):
         assert (name, line) in where, "\n".join(str(p) for p in problems)
+
+
+def test_a_bad_action_id_and_a_report_on_an_unknown_action_are_both_explained(project):
+    """Both at once used to end in a TypeError: the report check compared against the failed id (None)."""
+    _edit(project, "bewind/acties.yaml", "  - id: I.b", "  - id: I b")
+    _edit(project, REPORT, "  - actie: I.a", "  - actie: I.x")
+    messages = [str(p) for p in _problems(project)]
+    assert any("'I b' is geen geldige id" in m and "VI.d of 2.1" in m for m in messages), messages
+    assert any("'I.x' is geen actie van dit plan" in m for m in messages), messages
