@@ -47,6 +47,10 @@ REVIEWED = {
         "text inside the boxes of our flow diagrams: body text colour on the light grey box (about 14:1)",
     ("color-contrast", "only non-text characters", "<text"):
         "the arrow after an open-ended timeline bar; the legend says it in words",
+    ("color-contrast", "partially obscured by another element", "<code"):
+        "code examples in the editors' guide: Material's code colours on its light grey (about 12:1)",
+    ("color-contrast", "only non-text characters", "<td"):
+        "table cells holding only a dash or a sign, in body text colour",
 }
 
 
