@@ -42,20 +42,28 @@ ronde-import: $(STAMP)
 		$${BRON_NUMMER:+--bron-nummer "$$BRON_NUMMER"} $${BRON_DATUM:+--bron-datum "$$BRON_DATUM"} \
 		$${BRON_LINK:+--bron-link "$$BRON_LINK"}
 
+# First run only: a few minutes of installing, announced in Dutch instead of silence.
 $(STAMP): requirements.lock
-	python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
-	touch $@
+	@python3 -c 'import sys, venv; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+		{ echo "Nodig: Python 3.11 of nieuwer met de module venv (Debian: apt-get install python3-venv)." >&2; exit 1; }
+	@echo "Python-pakketten installeren (eenmalig, ± 1-2 min)…"
+	@python3 -m venv $(VENV)
+	@$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
+	@echo "Python-pakketten staan klaar."
 
 # Test tools from npm, pinned by package-lock.json: axe-core, Lighthouse, Pagefind. None downloads a browser.
 $(NODE_STAMP): package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
-	touch $@
+	@command -v npm >/dev/null 2>&1 || { echo "Nodig voor de tests: Node.js 20 met npm (zie de README)." >&2; exit 1; }
+	@echo "Testhulpmiddelen uit npm installeren (eenmalig, ± ½ min)…"
+	@npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 # Browser tests use Debian's Chromium; nothing downloads a browser of its own.
 browser:
 	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
-		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+		{ echo "Chromium uit Debian installeren (eenmalig, ± 2 min)…" && apt-get update -qq && \
+		  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 # Regenerate the full pin list after changing a dependency in pyproject.toml.
 lock:

@@ -6,14 +6,19 @@ model, checks, views and renderers are plain Python, tested on their own.
 from __future__ import annotations
 
 import datetime as _dt
+import logging
 import os
+import re
 from pathlib import Path
 
+import jinja2
+import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.utils.meta import get_data
 
 from . import action_state
-from .loader import abbreviations_in, load_site
 from .edit_links import data_links, plans_on_page
+from .loader import abbreviations_in, load_site
 from .locations import Links, part_page
 from .problems import PlanDataError
 from .site_pages import register_pages
@@ -52,24 +57,155 @@ def define_env(env) -> None:
 
 
 def on_pre_page_macros(env) -> None:
-    """Every page opens with a plain-language summary; refuse to publish one without."""
+    """Check what staff wrote on this page before the macros run, and say every problem in Dutch.
+
+    Problems are logged as warnings, so MkDocs (strict) reports the problems of all pages in one run
+    and then refuses to publish; a page whose {{ }} cannot even be read is not rendered at all.
+    """
+    page = f"docs/{env.page.file.src_uri}"
+    raw = _source_of(env)
+    offset = _body_offset(raw) if raw is not None else 0
+    problems = _front_matter_problems(page, raw) if raw is not None else []
     summary = env.page.meta.get("in_het_kort")
-    if not isinstance(summary, str) or not summary.strip():
-        raise PluginError(
-            f"De pagina docs/{env.page.file.src_uri} heeft geen samenvatting in eenvoudige taal. "
-            "Voeg bovenaan in de kop 'in_het_kort: >-' toe met een paar korte zinnen op taalniveau B1."
-        )
+    if not problems and (not isinstance(summary, str) or not summary.strip()):
+        problems.append(_problem(page, None, "de pagina heeft geen samenvatting in eenvoudige taal.",
+                                 "voeg bovenaan in de kop 'in_het_kort: >-' toe met een paar korte zinnen "
+                                 "op taalniveau B1."))
+    template, calls = _template_problem(env, page, offset)
+    if template:
+        problems.append(template)
+        env.markdown = ""  # mkdocs-macros would stop the whole build at this page; the others still get checked
     site = BUILD.get("site")
-    if site:
+    if site and not template:
+        problems += _missing_plan_files(env, page, offset, site, calls)
         env.page.meta["pva_gegevens_links"] = data_links(env.conf.get("repo_url"), env.conf.get("edit_uri"),
                                                          plans_on_page(env.markdown, site))
-    if site and site.begrippen:
-        known = set(site.abbreviations())
-        unknown = sorted(abbreviations_in(env.markdown) - known)
+    if site and site.begrippen and not template:
+        unknown = sorted(abbreviations_in(env.markdown) - set(site.abbreviations()))
         if unknown:
             lines = env.markdown.splitlines()
-            where = ", ".join(f"'{a}' (regel {next(i for i, l in enumerate(lines, 1) if a in l)} na de kop)" for a in unknown)
-            raise PluginError(
-                f"De pagina docs/{env.page.file.src_uri} gebruikt afkortingen die niet in de begrippenlijst staan: "
-                f"{where}. Zet ze met een uitleg in eenvoudige taal in data/begrippen.yaml, of schrijf ze voluit."
-            )
+            where = ", ".join(f"'{a}' (regel {next(i for i, l in enumerate(lines, 1) if a in l) + offset})"
+                              for a in unknown)
+            problems.append(_problem(page, None, f"de pagina gebruikt afkortingen die niet in de begrippenlijst "
+                                     f"staan: {where}.", "zet ze met een uitleg in eenvoudige taal in "
+                                     "data/begrippen.yaml, of schrijf ze voluit."))
+    for problem in problems:
+        _log.warning(problem)
+
+
+# --- Checks of a page as staff wrote it ------------------------------------------------------------
+_log = logging.getLogger("mkdocs.plugins.planpublicatie")  # under "mkdocs": strict mode counts these
+
+# Macros that show one plan file: called for a plan without that file, the page would be empty.
+_SHOWS_FILE = {
+    "begroting": "begroting.yaml", "adviezen": "adviezen.yaml",
+    "organisatie": "organisatie.yaml", "organisatie_raci": "organisatie.yaml",
+    "fasen": "planning.yaml", "detailplanning": "planning.yaml", "capaciteit": "planning.yaml",
+    "rapportages": "planning.yaml",
+    "indicatoren": "doelen.yaml", "lijsten": "doelen.yaml", "lijst": "doelen.yaml", "escalatie": "doelen.yaml",
+}
+_TAG = re.compile(r"\{\{|\{%|\}\}|%\}")
+
+
+def _problem(page: str, line: int | None, message: str, fix: str) -> str:
+    """The same shape as the data problems: file, line, what is wrong, and what to do."""
+    where = page + (f", regel {line}" if line else "")
+    return f"{where}: {message}\n    Oplossing: {fix[:1].upper()}{fix[1:]}"
+
+
+def _source_of(env) -> str | None:
+    path = getattr(env.page.file, "abs_src_path", None)
+    try:
+        return Path(path).read_text(encoding="utf-8-sig") if path else None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _body_offset(raw: str) -> int:
+    """How many lines MkDocs took off the top (front matter, blank lines): staff count from line 1."""
+    body, _ = get_data(raw)
+    return raw.count("\n") - body.count("\n")
+
+
+def _front_matter_problems(page: str, raw: str) -> list[str]:
+    lines = raw.splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        return []
+    end = next((i for i, line in enumerate(lines[1:], 2) if line.rstrip() in ("---", "...")), None)
+    if end is None:
+        return [_problem(page, 1, f"de kop (front matter) van {page} begint op regel 1 maar wordt niet afgesloten "
+                         "met ---.", "zet een regel met alleen --- onder de laatste regel van de kop "
+                         "(na de samenvatting 'in_het_kort').")]
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end - 1]))
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 2 if mark else 1
+        return [_problem(page, line, f"de kop (front matter, regel 1 tot {end}) is geen geldige YAML.",
+                         "controleer de inspringing (spaties, geen tabs), de dubbele punt na elke sleutel en "
+                         "aanhalingstekens rond tekst met een dubbele punt.")]
+    except yaml.YAMLError:
+        data = None
+    if not isinstance(data, dict):
+        return [_problem(page, 2, f"de kop (front matter, regel 1 tot {end}) bevat geen sleutels.",
+                         "schrijf de kop als 'sleutel: waarde', bijvoorbeeld 'title: ...' en 'in_het_kort: >-'.")]
+    return []
+
+
+def unclosed_tag_line(text: str) -> int | None:
+    """The line of the first {{ or {% that is not closed before the next one opens."""
+    opened = None
+    for match in _TAG.finditer(text):
+        if match.group() in ("{{", "{%"):
+            if opened is not None:
+                break
+            opened = match.start()
+        else:
+            opened = None
+    return text.count("\n", 0, opened) + 1 if opened is not None else None
+
+
+def _template_problem(env, page: str, offset: int) -> tuple[str | None, list]:
+    """A page whose {{ }} Jinja cannot read, in Dutch; else None and the macro calls on the page."""
+    try:
+        calls = list(env.env.parse(env.markdown).find_all(jinja2.nodes.Call))
+    except jinja2.TemplateSyntaxError as err:
+        return _syntax_problem(err, env.markdown, page, offset), []
+    return None, calls
+
+
+def _syntax_problem(err, markdown: str, page: str, offset: int) -> str:
+    """Where Jinja gave up is often lines below the real mistake: an unclosed {{ is found by hand."""
+    unclosed = unclosed_tag_line(markdown)
+    if unclosed:
+        return _problem(page, unclosed + offset, "hier begint een {{ (of {%) die niet wordt afgesloten.",
+                        "zet }} (of %}) achter de macro, bijvoorbeeld {{ acties_tabel(\"bewind\") }}.")
+    block = re.search(r"block that needs to be closed is '(\w+)'", err.message or "")
+    if block:  # the block that is not closed: the last {% if %} (or for, ...) up to where Jinja gave up
+        opener = re.compile(r"\{%-?\s*" + re.escape(block[1]) + r"\b")
+        line = next((i for i, text in reversed(list(enumerate(markdown.splitlines()[:err.lineno], 1)))
+                     if opener.search(text)), err.lineno or 0)
+        return _problem(page, line + offset or None, f"hier begint een blok dat niet wordt afgesloten met "
+                        f"{{% end{block[1]} %}}.", f"zet {{% end{block[1]} %}} onder de tekst die bij het blok hoort.")
+    return _problem(page, (err.lineno or 0) + offset or None,
+                    "de tekst tussen {{ en }} (of {% en %}) is geen geldige macro.",
+                    "controleer de haakjes, de komma's tussen de waarden en de aanhalingstekens, "
+                    "bijvoorbeeld {{ actie(\"bewind\", \"I.a\") }}.")
+
+
+def _missing_plan_files(env, page: str, offset: int, site, calls) -> list[str]:
+    """A macro that shows a plan file the plan does not have: name the file and the line that needs it."""
+    data = Path(env.project_dir) / "data" / "plannen"
+    plans = {plan.id for plan in site.plannen}
+    problems = []
+    for call in calls:
+        if isinstance(call.node, jinja2.nodes.Name) and call.args and isinstance(call.args[0], jinja2.nodes.Const):
+            name, plan_id = call.node.name, call.args[0].value
+            file = _SHOWS_FILE.get(name)
+            if file and plan_id in plans and not (data / plan_id / file).exists():
+                problems.append(_problem(page, call.lineno + offset,
+                                         f"{{{{ {name}(\"{plan_id}\") }}}} toont data/plannen/{plan_id}/{file}, "
+                                         "maar dat bestand bestaat niet.",
+                                         f"zet data/plannen/{plan_id}/{file} terug (bijvoorbeeld uit de vorige "
+                                         "versie), of haal deze regel van de pagina."))
+    return problems

@@ -56,6 +56,10 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
             except PlanDataError as err:
                 problems.extend(err.problems)
                 return None
+            if docs[name][0] is None:  # empty: say so, instead of "must be a block of keys"
+                problems.append(Problem(docs[name][1], None, "dit bestand is leeg.",
+                                        f"Zet de gegevens terug in {name} (bijvoorbeeld uit de vorige versie)."))
+                return None
     unknown = sorted(p.name for p in folder.glob("*.y*ml") if p.name not in PLAN_FILES)
     for name in unknown:
         problems.append(Problem(shown_path(folder / name, root), None, f"onbekend bestand '{name}'.",
@@ -337,7 +341,13 @@ def _check_references(plan: m.Plan, docs: dict, problems: list[Problem]) -> None
             return item[key].line_of(sub)
         return item.line_of(key)
 
+    missing: dict[str, list[str]] = {}  # a deleted file: one problem naming it, not one per id pointing into it
+
     def unknown(value, known, kind, name, line, fix_file):
+        defined_in = re.search(r"[\w-]+\.yaml", fix_file)
+        if defined_in and defined_in[0] not in docs:
+            missing.setdefault(defined_in[0], []).append(name)
+            return
         near = difflib.get_close_matches(value, sorted(known), n=1)
         hint = f"Bedoelt u '{near[0]}'? " if near else ""
         report(name, line, f"'{value}' is geen bekende {kind}.",
@@ -412,6 +422,13 @@ def _check_references(plan: m.Plan, docs: dict, problems: list[Problem]) -> None
         for diff in b.bekende_verschillen:
             if diff.raming not in ramingen:
                 unknown(diff.raming, ramingen, "raming", "begroting.yaml", diff.line, "ramingen")
+    for gone, users in missing.items():
+        refs = [f"{n} ({users.count(n)} keer)" for n in dict.fromkeys(users)]
+        verb = "verwijzen" if len(refs) > 1 else "verwijst"
+        problems.append(Problem(docs["plan.yaml"][1].parent / gone, None,
+                                f"dit bestand ontbreekt, maar {' en '.join(refs)} {verb} naar ids die erin horen te staan.",
+                                f"Zet {gone} terug (bijvoorbeeld uit de vorige versie) of maak het opnieuw; "
+                                "zie data/README.md."))
 
 
 def _item_maps(doc, key: str) -> dict[str, Mapping]:

@@ -18,14 +18,47 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml
+from mkdocs.utils.meta import get_data  # the way MkDocs takes off a page's front matter
+
 ROOT = Path(__file__).resolve().parent.parent
 _NOISE = re.compile(r"^\s*(INFO|DEBUG)\b|Aborted with|^\s*$|^Error reading page")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 _MACRO_ERROR = re.compile(
-    r"_File_: `(?P<page>[^`]+)`.*?_(?P<kind>\w+)_: (?P<message>[^\n]*)(?P<rest>.*?)(?=_File_:|\Z)", re.S)
+    r"(?:\[macros\] - ERROR )?# _Macro (?P<head>Rendering|Syntax) Error_\s*_File_: `(?P<page>[^`]+)`\s*"
+    r"(?:_(?P<kind>\w+)_: (?P<message>[^\n]*)|_Line (?P<mdline>\d+) in Markdown file:_ \*\*(?P<syntax>.*?)\*\*)"
+    r"(?P<rest>.*?^```[^\n]*\n.*?^```)", re.DOTALL | re.MULTILINE)
 _TEMPLATE_LINE = re.compile(r'File "<(?:template|unknown)>", line (\d+)')
+_CALL = re.compile(r"\{\{-?\s*(\w+)\s*\(")
+_TAG = re.compile(r"\{\{|\{%|\}\}|%\}")
+
+
+def _where(file: str, line: int | None) -> str:
+    return file + (f", regel {line}" if line else "")
+
+
+def _problem(file: str, line: int | None, message: str, fix: str) -> str:
+    return f"{_where(file, line)}: {message}\n    Oplossing: {fix[:1].upper()}{fix[1:]}"
+
+
+def _source(file: str) -> list[str]:
+    path = ROOT / file
+    try:
+        return path.read_text(encoding="utf-8-sig").splitlines() if path.is_file() else []
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def _line_with(file: str, *needles: str) -> int | None:
+    """The first line of the file (as staff count, from 1) holding one of the needles, tried in order."""
+    lines = _source(file)
+    for needle in needles:
+        for number, text in enumerate(lines, 1):
+            if needle and needle in text:
+                return number
+    return None
 
 
 def _front_matter_lines(page: str) -> int:
@@ -33,46 +66,171 @@ def _front_matter_lines(page: str) -> int:
     path = ROOT / "docs" / page
     if not path.exists():
         return 0
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or lines[0].strip() != "---":
-        return 0
-    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
-    if not end:
-        return 0
-    blank = 0  # MkDocs also drops the blank lines right after the front matter
-    while end + 1 + blank < len(lines) and not lines[end + 1 + blank].strip():
-        blank += 1
-    return end + 1 + blank
+    raw = path.read_text(encoding="utf-8-sig")
+    return raw.count("\n") - get_data(raw)[0].count("\n")
+
+
+def _unclosed_tag_line(lines: list[str], skip: int) -> int | None:
+    """The first {{ or {% below the front matter that is not closed before the next one opens."""
+    text = "\n".join(lines[skip:])
+    opened = None
+    for match in _TAG.finditer(text):
+        if match.group() in ("{{", "{%"):
+            if opened is not None:
+                break
+            opened = match.start()
+        else:
+            opened = None
+    return None if opened is None else skip + text.count("\n", 0, opened) + 1
+
+
+# What went wrong in a macro call (mkdocs-macros gives Python's English) -> Dutch; {macro} is its name.
+_MACRO_MESSAGES = (
+    (r"missing (\d+) required positional arguments?: (?P<names>.*)",
+     "de macro {macro} mist een waarde: {names}.",
+     ("geef elke waarde mee die de macro vraagt, tussen de haakjes en gescheiden door komma's; "
+      "de macro's en hun waarden staan in de README.")),
+    (r"takes (?:from \d+ to )?(?P<most>\d+) positional arguments? but (?P<given>\d+) (?:was|were) given",
+     "de macro {macro} krijgt {given} waarden, maar neemt er hoogstens {most}.",
+     "haal de waarden weg die te veel zijn; de macro's en hun waarden staan in de README."),
+    (r"got an unexpected keyword argument '(?P<name>[^']+)'",
+     "de macro {macro} kent geen waarde met de naam '{name}'.",
+     "controleer de spelling van '{name}=' of laat die waarde weg."),
+    (r".*", "een waarde die u aan de macro {macro} meegeeft heeft de verkeerde soort.",
+     "geef id's als tekst tussen aanhalingstekens mee, bijvoorbeeld {macro}(\"bewind\")."),
+)
+_DUTCH_ERRORS = ("KeyError", "ValueError", "PluginError", "PlanDataError", "LookupError")
 
 
 def _macro_problem(match: re.Match) -> str:
     """mkdocs-macros reports a failing page as an English traceback; say it in Dutch."""
-    page, kind, message = match["page"], match["kind"], match["message"].strip()
-    line = _TEMPLATE_LINE.search(match["rest"])
-    where = f"docs/{page}" + (f", regel {int(line[1]) + _front_matter_lines(page)}" if line else "")
+    page = match["page"]
+    file, lines, skip = f"docs/{page}", _source(f"docs/{page}"), _front_matter_lines(page)
+    if match["head"] == "Syntax":
+        unclosed = _unclosed_tag_line(lines, skip)
+        if unclosed:
+            return _problem(file, unclosed, "hier begint een {{ (of {%) die niet wordt afgesloten.",
+                            "Zet }} (of %}) achter de macro, bijvoorbeeld {{ acties_tabel(\"bewind\") }}.")
+        return _problem(file, int(match["mdline"]) + skip, "de tekst tussen {{ en }} (of {% en %}) is geen geldige macro.",
+                        "Controleer de haakjes, de komma's tussen de waarden en de aanhalingstekens.")
+    kind, message = match["kind"], match["message"].strip()
+    found = _TEMPLATE_LINE.search(match["rest"])
+    line = int(found[1]) + skip if found else None
+    text = lines[line - 1] if line and line <= len(lines) else ""
+    calls = _CALL.findall(text)
     undefined = re.match(r"'([^']+)' is undefined", message)
     if kind == "UndefinedError" and undefined:
-        return (f"{where}: '{undefined[1]}' bestaat niet als macro of gegeven.\n"
-                "    Oplossing: controleer de spelling tussen {{ en }}; de macro's staan in de README.")
-    if kind == "TemplateSyntaxError":
-        return (f"{where}: de tekst tussen {{{{ en }}}} of {{% en %}} klopt niet ({message}).\n"
-                "    Oplossing: controleer of elke {{ een }} heeft en de aanhalingstekens kloppen.")
-    return f"{where}: een macro op deze pagina gaf een fout: {message.strip(chr(34))}.\n" \
-           "    Oplossing: controleer de id's die u aan de macro meegeeft."
+        name = undefined[1]
+        if re.search(rf"[(,]\s*{re.escape(name)}\s*[,)]", text):  # an id without quotes: bewind instead of "bewind"
+            return _problem(_where(file, line), None, f"'{name}' staat niet tussen aanhalingstekens.",
+                            f"Schrijf \"{name}\" in plaats van {name}.")
+        return _problem(_where(file, line), None, f"'{name}' bestaat niet als macro of gegeven.",
+                        "Controleer de spelling tussen {{ en }}; de macro's staan in de README.")
+    if kind == "TypeError":
+        named = re.search(r"(\w+)\(\)", message)
+        macro = calls[0] if calls else named[1] if named else "op deze regel"
+        for english, dutch, fix in _MACRO_MESSAGES:
+            said = re.search(english, message)
+            if said:
+                values = {"macro": macro, **{k: v for k, v in said.groupdict().items() if v}}
+                return _problem(_where(file, line), None, dutch.format(**values), fix.format(**values))
+    if kind not in _DUTCH_ERRORS:
+        macro = calls[0] if calls else "op deze regel"
+        return _problem(_where(file, line), None, f"de macro {macro} kan met deze waarden niet werken.",
+                        "Controleer de id's en waarden die u meegeeft; de macro's staan in de README.")
+    unquoted = re.search(r"[(,]\s*(-?\d[\w.]*)\s*[,)]", text)
+    fix = (f"Gebruik een id die bestaat, als tekst tussen aanhalingstekens (\"...\"), niet {unquoted[1]}." if unquoted
+           else "Controleer de id's die u aan de macro meegeeft.")
+    return _problem(_where(file, line), None, f"een macro op deze pagina gaf een fout: {message.strip(chr(34))}.", fix)
+
+
+def _page_link(m: dict) -> tuple[str, int | None]:
+    file = f"docs/{m['page']}"
+    return file, _line_with(file, f"]({m['link']}", f"({m['link']}", f"\"{m['link']}\"", m["link"])
+
+
+def _hint(m: dict) -> str:
+    return f" (bedoelt u '{m['hint']}'?)" if m.get("hint") else ""
+
+
+_HEADING_FIX = ("Kijk hoe het kopje nu heet: de naam na # is de tekst van de kop in kleine letters, met - in plaats "
+                "van spaties (ook te zien in de adresbalk als u op het kopje klikt).")
+_DID_YOU_MEAN = r"(?: Did you mean '(?P<hint>[^']+)'\?)?"
+# MkDocs' English warnings -> (where, what is wrong, what to do). Each regex names the parts it needs.
+_MKDOCS = (
+    (r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the target(?: '[^']+')? is not found "
+     r"among documentation files\." + _DID_YOU_MEAN, _page_link,
+     lambda m: f"de link '{m['link']}' wijst naar een pagina die niet bestaat.",
+     lambda m: f"Controleer de bestandsnaam achter de link{_hint(m)}; een link gaat naar een .md-bestand in "
+               "docs/, gezien vanaf deze pagina, bijvoorbeeld [tekst](over.md)."),
+    ((r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the doc '(?P<target>[^']+)' does not "
+      r"contain an anchor '#(?P<anchor>[^']+)'\."), _page_link,
+     lambda m: f"de link '{m['link']}' wijst naar het kopje '#{m['anchor']}', maar dat kopje staat niet op "
+               f"docs/{m['target']}.",
+     lambda m: _HEADING_FIX),
+    (r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but there is no such anchor on this page\.[^\n]*",
+     _page_link, lambda m: f"de link '{m['link']}' wijst naar een kopje dat niet op deze pagina staat.",
+     lambda m: _HEADING_FIX),
+    (r"Doc file '(?P<page>[^']+)' contains an unrecognized relative link '(?P<link>[^']+)', it was left as is\."
+     + _DID_YOU_MEAN, _page_link,
+     lambda m: f"de link '{m['link']}' wijst niet naar een pagina (er staat geen .md in).",
+     lambda m: f"Link naar het .md-bestand{_hint(m)}, bijvoorbeeld [tekst](over.md)."),
+    (r"Doc file '(?P<page>[^']+)' contains an absolute link '(?P<link>[^']+)', it was left as is\." + _DID_YOU_MEAN,
+     _page_link, lambda m: f"de link '{m['link']}' begint met / en werkt daardoor niet overal.",
+     lambda m: f"Schrijf de link zonder / vooraan, gezien vanaf deze pagina{_hint(m)}."),
+    ((r"The following pages exist in the docs directory, but are not included in the \"nav\" configuration:"
+      r"(?P<pages>(?:\n\s+- [^\n]+)+)"),  # one problem per page in the list
+     lambda m: (f"docs/{m['page']}", None),
+     lambda m: "deze pagina staat niet in het menu (nav in mkdocs.yml), dus niemand kan haar vinden.",
+     lambda m: f"Zet de pagina in mkdocs.yml onder nav:, op de plek waar ze in het menu hoort, bijvoorbeeld "
+               f"'- Titel van de pagina: {m['page']}'. Of haal het bestand weg."),
+    ((r"A reference to '(?P<target>[^']+)' is included in the 'nav' configuration, which is not found in the "
+      r"documentation files\."),
+     lambda m: ("mkdocs.yml", _line_with("mkdocs.yml", f" {m['target']}")),
+     lambda m: f"het menu (nav) noemt '{m['target']}', maar docs/{m['target']} bestaat niet.",
+     lambda m: f"Controleer de bestandsnaam in mkdocs.yml, of maak de pagina docs/{m['target']}."),
+)
+_MKDOCS = tuple((re.compile(english), *rest) for english, *rest in _MKDOCS)
+
+
+def _marker(problems: list[str], problem: str) -> str:
+    """Stands in the output where the English was, so the problems keep the order of the run."""
+    problems.append(problem)
+    return f"\x00{len(problems) - 1}\x00"
+
+
+def _mkdocs_problem(problems: list[str], where, message, fix):
+    def translate(match: re.Match) -> str:
+        found = match.groupdict()
+        items = [{**found, "page": page.strip()[2:]} for page in found["pages"].strip().split("\n")] \
+            if found.get("pages") else [found]
+        return "\n".join(_marker(problems, _problem(*where(m), message(m), fix(m))) for m in items)
+    return translate
 
 
 def explain(output: str) -> str:
-    """The lines a staff member needs: Dutch messages, without tracebacks or INFO chatter."""
+    """The lines a staff member needs: every problem of the run in Dutch, without tracebacks or INFO chatter."""
     output = _ANSI.sub("", output)
-    macro_errors = [_macro_problem(m) for m in _MACRO_ERROR.finditer(output)]
-    if macro_errors:
-        return "\n".join(macro_errors)
+    problems: list[str] = []
+    output = _MACRO_ERROR.sub(lambda m: _marker(problems, _macro_problem(m)), output)
+    for english, *dutch in _MKDOCS:
+        output = english.sub(_mkdocs_problem(problems, *dutch), output)
     lines = output.splitlines()
     if any(line.startswith("Traceback") for line in lines):
         # Keep only the final message of a traceback; the stack is for developers.
-        lines = [line for line in lines if not line.startswith(("Traceback", "  File ", "    "))]
-    keep = [re.sub(r"^(ERROR|WARNING)\s+-\s+", "", line) for line in lines
-            if not _NOISE.search(line) and "│" not in line and "To disable this" not in line]
+        lines = [line for line in lines if not line.startswith(("Traceback", "  File ", "    "))
+                 or line.startswith("    Oplossing")]
+    keep: list[str] = []
+    for line in lines:
+        if _NOISE.search(line) or "│" in line or "To disable this" in line:
+            continue
+        line = re.sub(r"^(ERROR|WARNING)\s+-\s+", "", line)
+        marker = re.fullmatch(r"\x00(\d+)\x00", line.strip())
+        if marker:
+            line = problems[int(marker[1])]
+            if line in keep:  # the same problem twice (a link used twice) is said once
+                continue
+        keep.append(line)
     return "\n".join(keep).strip() or "De build is mislukt zonder melding."
 
 
@@ -105,7 +263,10 @@ def summaries_are_b1() -> bool:
     from plain_language.__main__ import main as check_b1
 
     with contextlib.chdir(ROOT):  # messages name files as staff see them: docs/..., data/...
-        if check_b1(["docs", "data/plannen", "--alleen-fouten"]) == 0:
+        try:
+            if check_b1(["docs", "data/plannen", "--alleen-fouten"]) == 0:
+                return True
+        except yaml.YAMLError:  # a page's front matter or a data file that is no YAML: the build says where
             return True
     print("De site is NIET bijgewerkt: de samenvattingen hierboven zijn niet op taalniveau B1. "
           "De gepubliceerde site blijft zoals hij was.", file=sys.stderr)

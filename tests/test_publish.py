@@ -2,23 +2,35 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_project
 
 
 def publish(project: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "scripts/publish.py"], cwd=project, capture_output=True, text=True)
 
 
-@pytest.fixture
-def published(project_copy: Path) -> Path:
-    result = publish(project_copy)
+@pytest.fixture(scope="module")
+def published_once(tmp_path_factory) -> Path:
+    """The project, copied and published once for this module."""
+    project = copy_project(tmp_path_factory.mktemp("gepubliceerd") / "project")
+    result = publish(project)
     assert result.returncode == 0, result.stderr
-    assert (project_copy / "site" / "index.html").exists()
-    return project_copy
+    assert (project / "site" / "index.html").exists()
+    return project
+
+
+@pytest.fixture
+def published(published_once: Path, tmp_path: Path) -> Path:
+    """A throw-away copy of the published project, site/ included: each test breaks its own."""
+    project = tmp_path / "project"
+    shutil.copytree(published_once, project)
+    return project
 
 
 def snapshot(site: Path) -> dict[str, bytes]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import wait_for_search_index
 
 CSP_ERROR = re.compile(r"Content Security Policy|Content-Security-Policy", re.I)
 
@@ -89,8 +90,8 @@ def test_search_works_under_the_policy_from_a_folder(page, built_site):
     problems = watch(page)
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto((built_site / "index.html").as_uri())
-    page.wait_for_timeout(1000)
     page.locator("input.md-search__input").click()
+    wait_for_search_index(page)
     page.keyboard.type("werksessies", delay=30)
     page.locator(".md-search-result__item").first.wait_for(timeout=15000)
     assert any(u.endswith("lunr.nl.min.js") for u in page.requests_seen), "the worker ran in its frame"
@@ -116,8 +117,8 @@ def test_pages_and_search_work_under_the_policy_from_a_web_server(page, served_s
     assert page.locator("form.pva-filters").is_visible(), "filters.js ran"
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(served_site + "index.html")
-    page.wait_for_timeout(1000)
     page.locator("input.md-search__input").click()
+    wait_for_search_index(page)
     page.keyboard.type("werksessies", delay=30)
     page.locator(".md-search-result__item").first.wait_for(timeout=15000)
     assert any(u.endswith("search_index.json") for u in page.requests_seen), "the real worker fetched the index"
@@ -198,8 +199,8 @@ def test_a_title_with_script_shows_as_text_everywhere(page, evil_site):
     assert page.locator(".md-nav--primary", has_text="Achtergrond <img src=x onerror=alert(4)>").count() == 1
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.wait_for_timeout(1000)
     page.locator("input.md-search__input").click()
+    wait_for_search_index(page)
     page.keyboard.type("Aanbeveling", delay=30)
     result = page.locator(".md-search-result__item", has_text=title)
     result.first.wait_for(timeout=15000)
