@@ -44,7 +44,7 @@ ronde-import: $(STAMP)
 
 # First run only: a few minutes of installing, announced in Dutch instead of silence.
 $(STAMP): requirements.lock
-	@python3 -c 'import sys, venv; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+	@python3 -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
 		{ echo "Nodig: Python 3.11 of nieuwer met de module venv (Debian: apt-get install python3-venv)." >&2; exit 1; }
 	@echo "Python-pakketten installeren (eenmalig, ± 1-2 min)…"
 	@python3 -m venv $(VENV)
