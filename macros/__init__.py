@@ -22,6 +22,7 @@ from .loader import abbreviations_in, load_site
 from .locations import Links, part_page
 from .problems import PlanDataError
 from .site_pages import register_pages
+from .text_files import NotUtf8, read_text
 
 BUILD: dict = {}  # this build's data, shared with mkdocs_hooks.py
 
@@ -40,13 +41,14 @@ def define_env(env) -> None:
     except PlanDataError as err:
         raise PluginError(str(err)) from None
     docs_dir = Path(env.conf["docs_dir"])
-    missing = [part_page(plan, part.id) for plan in site.plannen for part in plan.onderdelen
-               if not (docs_dir / part_page(plan, part.id)).exists()]
-    if missing:
-        raise PluginError(
-            "Voor deze onderdelen is er geen pagina: " + ", ".join(f"docs/{p}" for p in missing)
-            + ". Maak de pagina met een 'in_het_kort' en de regel {{ onderdeel_pagina('<plan>', '<id>') }}."
-        )
+    for plan in site.plannen:  # logged, not raised: strict mode refuses the build after the pages' problems too
+        for part in plan.onderdelen:
+            if not (docs_dir / part_page(plan, part.id)).exists():
+                _log.warning(_problem(f"docs/{part_page(plan, part.id)}", None,
+                                      f"deze pagina ontbreekt; onderdeel {part.id} van {plan.id} heeft er een nodig.",
+                                      f"maak de pagina met bovenaan een 'in_het_kort' en daaronder de regel "
+                                      f"{{{{ onderdeel_pagina(\"{plan.id}\", \"{part.id}\") }}}}. Kijk hoe een "
+                                      "ander onderdeel van dit plan het doet."))
     BUILD["site"] = site
     peildatum = reference_date(env)
 
@@ -75,6 +77,8 @@ def on_pre_page_macros(env) -> None:
     if template:
         problems.append(template)
         env.markdown = ""  # mkdocs-macros would stop the whole build at this page; the others still get checked
+    if not template:
+        problems += _unknown_macros(env, page, offset, calls)
     site = BUILD.get("site")
     if site and not template:
         problems += _missing_plan_files(env, page, offset, site, calls)
@@ -116,8 +120,8 @@ def _problem(page: str, line: int | None, message: str, fix: str) -> str:
 def _source_of(env) -> str | None:
     path = getattr(env.page.file, "abs_src_path", None)
     try:
-        return Path(path).read_text(encoding="utf-8-sig") if path else None
-    except (OSError, UnicodeDecodeError):
+        return read_text(Path(path)) if path else None
+    except (OSError, NotUtf8):
         return None
 
 
@@ -165,6 +169,18 @@ def unclosed_tag_line(text: str) -> int | None:
     return text.count("\n", 0, opened) + 1 if opened is not None else None
 
 
+def unclosed_block_line(text: str, name: str) -> int | None:
+    """The line of the innermost {% name %} left open when each {% endname %} closes the one before it."""
+    opened = []
+    for match in re.finditer(r"\{%-?\s*(end)?" + re.escape(name) + r"\b", text):
+        if match[1]:
+            if opened:
+                opened.pop()
+        else:
+            opened.append(match.start())
+    return text.count("\n", 0, opened[-1]) + 1 if opened else None
+
+
 def _template_problem(env, page: str, offset: int) -> tuple[str | None, list]:
     """A page whose {{ }} Jinja cannot read, in Dutch; else None and the macro calls on the page."""
     try:
@@ -181,16 +197,22 @@ def _syntax_problem(err, markdown: str, page: str, offset: int) -> str:
         return _problem(page, unclosed + offset, "hier begint een {{ (of {%) die niet wordt afgesloten.",
                         "zet }} (of %}) achter de macro, bijvoorbeeld {{ acties_tabel(\"bewind\") }}.")
     block = re.search(r"block that needs to be closed is '(\w+)'", err.message or "")
-    if block:  # the block that is not closed: the last {% if %} (or for, ...) up to where Jinja gave up
-        opener = re.compile(r"\{%-?\s*" + re.escape(block[1]) + r"\b")
-        line = next((i for i, text in reversed(list(enumerate(markdown.splitlines()[:err.lineno], 1)))
-                     if opener.search(text)), err.lineno or 0)
+    if block:  # the {% if %} (or for, ...) that no {% endif %} closes, pairing them as Jinja does
+        line = unclosed_block_line(markdown, block[1]) or err.lineno or 0
         return _problem(page, line + offset or None, f"hier begint een blok dat niet wordt afgesloten met "
                         f"{{% end{block[1]} %}}.", f"zet {{% end{block[1]} %}} onder de tekst die bij het blok hoort.")
     return _problem(page, (err.lineno or 0) + offset or None,
                     "de tekst tussen {{ en }} (of {% en %}) is geen geldige macro.",
                     "controleer de haakjes, de komma's tussen de waarden en de aanhalingstekens, "
                     "bijvoorbeeld {{ actie(\"bewind\", \"I.a\") }}.")
+
+
+def _unknown_macros(env, page: str, offset: int, calls) -> list[str]:
+    """Every call of a name that is no macro, at once: Jinja itself stops at the first failing call."""
+    known = set(env.macros) | set(env.variables) | set(env.filters) | set(env.env.globals)
+    return [_problem(page, call.lineno + offset, f"'{call.node.name}' bestaat niet als macro of gegeven.",
+                     "controleer de spelling tussen {{ en }}; de macro's staan in de README.")
+            for call in calls if isinstance(call.node, jinja2.nodes.Name) and call.node.name not in known]
 
 
 def _missing_plan_files(env, page: str, offset: int, site, calls) -> list[str]:

@@ -2,6 +2,7 @@
 escape page titles wherever the theme prints them, and refuse scripts that staff typed into pages or data."""
 from __future__ import annotations
 
+import logging
 import re
 import sys
 from pathlib import Path
@@ -15,6 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads 
 
 import macros  # noqa: E402  (the same module mkdocs-macros loaded, holding this build's data)
 from macros.glossary import abbreviate  # noqa: E402
+from macros.text_files import NotUtf8, read_text  # noqa: E402
+
+_log = logging.getLogger("mkdocs.plugins.planpublicatie")  # under "mkdocs": strict mode counts these
 
 
 def on_page_content(html, page, config, files):
@@ -132,13 +136,20 @@ def script_problems(text: str, shown: str, markdown: bool = True) -> list[str]:
 
 
 def on_files(files, config):
-    problems = []
-    for file in files.documentation_pages():
-        text = Path(file.abs_src_path).read_text(encoding="utf-8")
-        problems += script_problems(text, f"docs/{file.src_uri}")
+    """Scripts are logged as warnings, so strict mode refuses the build after naming every other problem too;
+    a page that is not UTF-8 cannot be read at all, so that stops the build here, all such pages at once."""
     project = Path(config.config_file_path).parent
-    for path in sorted((project / "data").rglob("*.y*ml")):
-        problems += script_problems(path.read_text(encoding="utf-8"), str(path.relative_to(project)), False)
-    if problems:
-        raise PluginError("Er staat code in de tekst die de site niet uitvoert:\n" + "\n".join(problems))
+    sources = [(Path(file.abs_src_path), f"docs/{file.src_uri}", True) for file in files.documentation_pages()]
+    sources += [(path, str(path.relative_to(project)), False) for path in sorted((project / "data").rglob("*.y*ml"))]
+    unreadable = []
+    for path, shown, markdown in sources:
+        try:
+            text = read_text(path, shown)
+        except NotUtf8 as err:
+            unreadable.append(str(err))
+            continue
+        for problem in script_problems(text, shown, markdown):
+            _log.warning(problem)
+    if unreadable:
+        raise PluginError("\n".join(unreadable))
     return files

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import model as m
 from .problems import Problem, shown_path
+from .text_files import NotUtf8, read_text
 from .yaml_source import Mapping
 
 FOLDER = "bron"
@@ -59,7 +60,7 @@ def normalised_source(bron: m.SourceTexts, root: Path) -> str:
     """All source texts of a plan, without running headers, reduced to letters and digits."""
     texts = []
     for name in bron.bestanden:
-        text = (root / name).read_text(encoding="utf-8")
+        text = read_text(root / name, name)
         for header in bron.paginakoppen:
             text = re.sub(_header_pattern(header), " ", text)
         texts.append(letters(text))
@@ -120,7 +121,10 @@ def unquoted(plan: m.Plan, docs: dict, root: Path) -> list[Problem]:
     """A problem for every quote that does not stand in the plan's source texts."""
     if plan.brontekst is None:
         return []
-    source = normalised_source(plan.brontekst, root)
+    try:
+        source = normalised_source(plan.brontekst, root)
+    except NotUtf8 as err:
+        return [Problem(Path(err.shown), err.line, err.message, err.fix)]
     names = ", ".join(Path(b).name for b in plan.brontekst.bestanden)
     return [
         Problem(file, line, f"deze tekst staat niet letterlijk in de bron ({names}): '{_short(text)}'.",

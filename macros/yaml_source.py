@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from .problems import PlanDataError, Problem
+from .text_files import NotUtf8, read_text
 
 
 class Mapping(dict):
@@ -82,10 +83,9 @@ def load_yaml(path: Path, shown_as: Path | None = None):
     """Load one YAML file; raise PlanDataError with a Dutch message on bad syntax."""
     shown = shown_as or path
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise PlanDataError([Problem(shown, None, "het bestand is geen UTF-8-tekst.",
-                                     "Sla het bestand op als UTF-8.")]) from None
+        text = read_text(path, shown)
+    except NotUtf8 as err:
+        raise PlanDataError([Problem(shown, err.line, err.message, err.fix)]) from None
     try:
         return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as err:

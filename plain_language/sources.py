@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from macros.text_files import NotUtf8, read_text
+
 
 @dataclass(frozen=True)
 class Source:
@@ -34,15 +36,18 @@ def find(path: Path, whole_pages: bool = False) -> list[Source]:
     found = []
     for file in files:
         if file.suffix == ".md":
-            meta, body = _front_matter(file.read_text(encoding="utf-8"))
+            try:
+                meta, body = _front_matter(read_text(file))
+            except NotUtf8:
+                continue  # the build explains it, with file and line
             if isinstance(meta.get("in_het_kort"), str):
                 found.append(Source(f"{file} (in het kort)", meta["in_het_kort"]))
             if whole_pages and body.strip():
                 found.append(Source(f"{file} (pagina)", _page_body(body)))
         elif file.suffix in (".yaml", ".yml") and file.name == "plan.yaml":
             try:
-                data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-            except yaml.YAMLError:
+                data = yaml.safe_load(read_text(file)) or {}
+            except (yaml.YAMLError, NotUtf8):
                 continue  # broken YAML is the data check's to explain, with file and line
             if isinstance(data, dict) and isinstance(data.get("samenvatting"), str):
                 found.append(Source(f"{file} (samenvatting)", data["samenvatting"]))

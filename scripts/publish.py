@@ -228,7 +228,7 @@ def explain(output: str) -> str:
         marker = re.fullmatch(r"\x00(\d+)\x00", line.strip())
         if marker:
             line = problems[int(marker[1])]
-            if line in keep:  # the same problem twice (a link used twice) is said once
+            if line in keep or line.split("\n")[0] in keep:  # a problem said twice (a link used twice) once
                 continue
         keep.append(line)
     return "\n".join(keep).strip() or "De build is mislukt zonder melding."
