@@ -79,7 +79,15 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LineLoader.add_constructor(_FLOAT_TAG, _construct_float)
 
 
-def load_yaml(path: Path, shown_as: Path | None = None):
+class ConfigLoader(_LineLoader):
+    """For mkdocs.yml, where MkDocs' own tags (!ENV, !relative, !!python/name:...) are allowed."""
+
+
+ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def load_yaml(path: Path, shown_as: Path | None = None, loader: type[yaml.SafeLoader] = _LineLoader):
     """Load one YAML file; raise PlanDataError with a Dutch message on bad syntax."""
     shown = shown_as or path
     try:
@@ -87,7 +95,7 @@ def load_yaml(path: Path, shown_as: Path | None = None):
     except NotUtf8 as err:
         raise PlanDataError([Problem(shown, err.line, err.message, err.fix)]) from None
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        return yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         if (err.problem or "").startswith("could not find expected ':'") and err.context_mark:

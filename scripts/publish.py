@@ -22,6 +22,12 @@ import yaml
 from mkdocs.utils.meta import get_data  # the way MkDocs takes off a page's front matter
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.action_state import reference_date  # noqa: E402
+from macros.problems import PlanDataError, Problem  # noqa: E402
+from macros.yaml_source import ConfigLoader, Mapping, load_yaml  # noqa: E402
+
 _NOISE = re.compile(r"^\s*(INFO|DEBUG)\b|Aborted with|^\s*$|^Error reading page")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -190,6 +196,23 @@ _MKDOCS = (
      lambda m: f"het menu (nav) noemt '{m['target']}', maar docs/{m['target']} bestaat niet.",
      lambda m: f"Controleer de bestandsnaam in mkdocs.yml, of maak de pagina docs/{m['target']}."),
 )
+_MKDOCS += (
+    (r"Config value '(?P<key>[^']+)': Unrecognised configuration name: [^\n]*",
+     lambda m: ("mkdocs.yml", _line_with("mkdocs.yml", f"{m['key']}:")),
+     lambda m: f"'{m['key']}' is geen instelling die MkDocs kent.",
+     lambda m: "Controleer de spelling (de instellingen heten bijvoorbeeld site_name, nav en extra) of haal de "
+               "regel weg. Een eigen gegeven hoort onder extra:."),
+    (r"Config value 'plugins': The \"(?P<name>[^\"]+)\" plugin is not installed",
+     lambda m: ("mkdocs.yml", _line_with("mkdocs.yml", f"- {m['name']}:", f"- {m['name']}")),
+     lambda m: f"de plug-in '{m['name']}' bestaat niet of is niet geïnstalleerd.",
+     lambda m: "Controleer de spelling onder plugins: in mkdocs.yml; zet de regel terug zoals hij was (de vorige "
+               "versie staat in git)."),
+    (r"Config value '(?P<key>[^']+)': (?P<english>[^\n]*)",  # any other: said in Dutch, MkDocs' words quoted
+     lambda m: ("mkdocs.yml", _line_with("mkdocs.yml", f"{m['key']}:")),
+     lambda m: f"de instelling '{m['key']}' klopt niet. MkDocs meldt (in het Engels): {m['english']}",
+     lambda m: "Zet de instelling terug zoals ze was (de vorige versie staat in git), of vraag de beheerder van "
+               "de site."),
+)
 _MKDOCS = tuple((re.compile(english), *rest) for english, *rest in _MKDOCS)
 
 
@@ -208,8 +231,34 @@ def _mkdocs_problem(problems: list[str], where, message, fix):
     return translate
 
 
-def explain(output: str) -> str:
+def config_problems(root: Path = ROOT) -> list[str]:
+    """mkdocs.yml read the way the data files are read: a YAML mistake or an impossible date in Dutch, with
+    its line. MkDocs itself says these in English, or with a Python error."""
+    try:
+        config = load_yaml(root / "mkdocs.yml", Path("mkdocs.yml"), ConfigLoader)
+    except PlanDataError as err:
+        return [str(problem) for problem in err.problems]
+    extra = config.get("extra") if isinstance(config, dict) else None
+    if isinstance(extra, Mapping) and extra.get("peildatum"):
+        try:
+            reference_date(None, extra["peildatum"])
+        except ValueError as err:
+            return [str(Problem(Path("mkdocs.yml"), extra.line_of("peildatum"), str(err).split(". ")[0].lower() + ".",
+                                "Schrijf de peildatum als JJJJ-MM-DD, bijvoorbeeld 2026-06-01, of haal de regel weg "
+                                "(dan geldt de dag van het bouwen)."))]
+    return []
+
+
+_OUR_CODE = ("Er ging iets mis in de programmacode van de site, niet (voor zover te zien) in uw tekst of gegevens. "
+             "De laatste melding was: {last}\n    Oplossing: Vraag de beheerder van de site om hulp en stuur deze "
+             "melding mee. Uw wijziging kunt u bewaren.")
+
+
+def explain(output: str, root: Path = ROOT) -> str:
     """The lines a staff member needs: every problem of the run in Dutch, without tracebacks or INFO chatter."""
+    config = config_problems(root)
+    if config:  # MkDocs stopped before anything else: the Dutch reading of mkdocs.yml says why
+        return "\n".join(config)
     output = _ANSI.sub("", output)
     problems: list[str] = []
     output = _MACRO_ERROR.sub(lambda m: _marker(problems, _macro_problem(m)), output)
@@ -217,9 +266,12 @@ def explain(output: str) -> str:
         output = english.sub(_mkdocs_problem(problems, *dutch), output)
     lines = output.splitlines()
     if any(line.startswith("Traceback") for line in lines):
-        # Keep only the final message of a traceback; the stack is for developers.
+        # Keep only the final message of a traceback; the stack is for developers. A Python error such as
+        # KeyError: 'x' is not for staff to read: it means the site's own code failed.
         lines = [line for line in lines if not line.startswith(("Traceback", "  File ", "    "))
                  or line.startswith("    Oplossing")]
+        lines = [_OUR_CODE.format(last=line.strip()) if re.match(r"[A-Z]\w*(Error|Exception)\b", line) else line
+                 for line in lines]
     keep: list[str] = []
     for line in lines:
         if _NOISE.search(line) or "│" in line or "To disable this" in line:

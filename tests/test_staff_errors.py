@@ -3,6 +3,7 @@ the top of the file, front matter included), what is wrong and what to do; never
 MkDocs' English; all problems of one run together; and the published site stays as it was (issue 9)."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,8 @@ import pytest
 from conftest import copy_project
 
 ENGLISH = ("Traceback", "Aborted with", "The following pages", "Doc file", "contains a link", "is undefined",
-           "positional argument", "Error reading page", "Macro Rendering Error", "Macro Syntax Error")
+           "positional argument", "Error reading page", "Macro Rendering Error", "Macro Syntax Error",
+           "Config value", "MkDocs encountered", "ValueError", "UnicodeDecodeError", "not installed")
 
 
 def publish(project: Path) -> subprocess.CompletedProcess:
@@ -122,6 +124,18 @@ ALONE_CASES = {
     "page-saved-as-utf16": ("docs/over.md", save_as("utf-16"), "opgeslagen als UTF-16 ('Unicode')", None),
     "data-saved-as-ansi": ("data/plannen/bewind/plan.yaml", save_as("cp1252", "team: DEV-BLD", "team: DEV-BLD # één"),
                            "niet opgeslagen als UTF-8", FIRST_LETTER_BEYOND_ASCII),
+    # mkdocs.yml: MkDocs says these in English, or with a Python error
+    "config-indentation": ("mkdocs.yml", edit("  - Contact: contact.md", " - Contact: contact.md"),
+                           "het bestand is geen geldige YAML: de inspringing klopt niet", None),
+    "config-tab": ("mkdocs.yml", edit("  - Contact: contact.md", "\t- Contact: contact.md"),
+                   "er staat een tab; gebruik spaties", "- Contact: contact.md"),
+    "config-unknown-setting": ("mkdocs.yml", edit("strict: true", "strict: true\nsite_naam: Plannen"),
+                               "'site_naam' is geen instelling die MkDocs kent", "site_naam:"),
+    "config-unknown-plugin": ("mkdocs.yml", edit("  - macros:", "  - macro:"),
+                              "de plug-in 'macro' bestaat niet", "- macro:"),
+    "config-impossible-reference-date": ("mkdocs.yml", lambda path: path.write_text(re.sub(
+        r"(?m)^(\s+peildatum:).*$", r"\1 2025-13-01", path.read_text(encoding="utf-8")), encoding="utf-8"),
+        "de peildatum '2025-13-01' is geen geldige datum", "peildatum: 2025-13-01"),
 }
 
 
@@ -246,6 +260,9 @@ def test_explain_translates_mkdocs_output_without_a_build():
         "Aborted with 4 warnings in strict mode!\n"
     )
     text = explain(output)
+    crash = explain("Traceback (most recent call last):\n  File \"x.py\", line 1, in f\n    x()\nKeyError: 'plan'\n")
+    assert crash.startswith("Er ging iets mis in de programmacode van de site") and "KeyError: 'plan'" in crash
+    assert "Oplossing: Vraag de beheerder" in crash
     assert "docs/a.md: deze pagina staat niet in het menu" in text and "docs/b/c.md: deze pagina" in text
     assert text.count("de link 'x.md' wijst naar een pagina die niet bestaat") == 1, "the same problem once"
     assert "(bedoelt u 'index.md'?)" in text
