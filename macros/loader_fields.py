@@ -216,9 +216,12 @@ class Fields:
         if isinstance(value, int) and not isinstance(value, bool) and _PLAIN_INT.fullmatch(typed.lstrip("-+")):
             if value >= 0:
                 return Decimal(value)
-            self.problem(key, f"'{key}' bij {self.what} is negatief: u schreef {typed}. Een bedrag in de begroting "
-                              "is een uitgave en nooit negatief.",
-                         f"Schrijf het bedrag zonder minteken: {abs(value)}.")
+            self.problem(key, f"'{key}' bij {self.what} is negatief: u schreef {typed}. De site kent bedragen in "
+                              "de begroting alleen als kosten (wat het plan uitgeeft), niet als besparing of "
+                              "opbrengst.",
+                         f"Is het minteken een tikfout, schrijf dan {abs(value)}. Gaat het om een besparing of "
+                         "opbrengst, zet het bedrag dan niet als kosten in de begroting (dat zou het plan iets "
+                         "anders laten zeggen); noem het in de toelichting en vraag de beheerder van de site.")
             return None
         if isinstance(value, bool):
             reading = f"YAML leest dat als {'ja' if value else 'nee'}, niet als getal"

@@ -47,7 +47,7 @@ CASES = [
     ("bewind/begroting.yaml", "bedrag: 680000", "bedrag: veel", "u schreef veel; de site leest dat als tekst",
      "Noemt de bron geen bedrag"),
     ("bewind/begroting.yaml", "bedrag: 680000", "bedrag: -5", "is negatief: u schreef -5",
-     "zonder minteken: 5"),
+     "Is het minteken een tikfout, schrijf dan 5"),
     ("bewind/begroting.yaml", "bedrag: 680000", "bedrag: true", "u schreef true; YAML leest dat als ja",
      "bijvoorbeeld 25000"),
     ("bewind/begroting.yaml", "bedrag: 680000", "bedrag: 0300000",
