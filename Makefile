@@ -9,22 +9,22 @@ export NO_MKDOCS_2_WARNING := 1
 
 # Preview on http://127.0.0.1:8000: rebuilt on every change, never touches site/ (scripts/preview.py).
 serve: $(STAMP)
-	$(BIN)/python scripts/preview.py --port 8000
+	@$(BIN)/python scripts/preview.py --port 8000
 
 test: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m pytest
 
 # Same as publish: build elsewhere first, replace site/ only when everything is right.
 build: $(STAMP)
-	$(BIN)/python scripts/publish.py
+	@$(BIN)/python scripts/publish.py
 
 publish: $(STAMP)
-	$(BIN)/python scripts/publish.py
+	@$(BIN)/python scripts/publish.py
 
 # Plain-language check of every summary; `make taal PAD=docs/bewind/index.md` for one file.
 PAD ?= docs data/plannen
 taal: $(STAMP)
-	$(BIN)/python -m plain_language $(PAD)
+	@$(BIN)/python -m plain_language $(PAD)
 
 calibrate: $(STAMP)
 	$(BIN)/python scripts/calibrate_b1.py
