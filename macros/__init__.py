@@ -23,6 +23,7 @@ from .locations import Links, part_page
 from .problems import PlanDataError
 from .site_pages import register_pages
 from .text_files import NotUtf8, read_text
+from .text_limits import page_text_problems
 
 BUILD: dict = {}  # this build's data, shared with mkdocs_hooks.py
 
@@ -68,6 +69,9 @@ def on_pre_page_macros(env) -> None:
     raw = _source_of(env)
     offset = _body_offset(raw) if raw is not None else 0
     problems = _front_matter_problems(page, raw) if raw is not None else []
+    if raw is not None and not problems:
+        problems += [_problem(page, line, message, fix) for line, message, fix in
+                     page_text_problems(env.page.meta, raw)]
     summary = env.page.meta.get("in_het_kort")
     if not problems and (not isinstance(summary, str) or not summary.strip()):
         problems.append(_problem(page, None, "de pagina heeft geen samenvatting in eenvoudige taal.",

@@ -15,6 +15,7 @@ from . import progress_reports, source_texts
 from .checks import budget_problems
 from .loader_fields import Fields
 from .problems import PlanDataError, Problem, shown_path
+from .text_limits import limit
 from .yaml_source import Mapping, load_yaml
 
 PLAN_FILES = ("plan.yaml", "actoren.yaml", "onderdelen.yaml", "acties.yaml", "begroting.yaml",
@@ -81,15 +82,15 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
                   f"Maak ze gelijk: id: {folder.name}, of hernoem de map.")
     kader = tuple(filter(None, (_source(item, file, problems, "een kaderstuk", False) for item in f.items("kader"))))
     plan_fields = dict(
-        id=plan_id, titel=f.text("titel", True), korte_titel=f.text("korte_titel") or f.text("titel"),
+        id=plan_id, titel=f.text("titel", True), korte_titel=f.text("korte_titel", limit=limit("plan.yaml", "korte_titel")) or f.text("titel"),
         nummer=f.text("nummer"), datum=f.moment("datum"), historisch=f.boolean("historisch"),
         portefeuillehouder=f.text("portefeuillehouder"), bestuurder=f.text("bestuurder"),
         team=f.text("team"), status=f.choice("status", m.PLAN_STATUSES),
-        status_toelichting=f.text("status_toelichting"),
+        status_toelichting=f.text("status_toelichting", limit=limit("plan.yaml", "status_toelichting")),
         onderdeel_soort=f.choice("onderdeel_soort", m.PART_KINDS, "aanbeveling"),
         rapportage=f.text("rapportage"), rapportages_per_jaar=f.integer("rapportages_per_jaar", low=1, high=12),
         kader=kader, namen_tonen=f.boolean("namen_tonen"),
-        samenvatting=f.text("samenvatting"),
+        samenvatting=f.text("samenvatting", limit=limit("plan.yaml", "samenvatting")),
     )
     actoren = _load_list(docs.get("actoren.yaml"), "actoren", problems, _actor)
     themas, bronnen, onderdelen = (), (), ()
@@ -168,7 +169,8 @@ def _part(data, file, problems) -> m.Part | None:
     f = Fields(data, file, problems, "een onderdeel",
                ("id", "nummer", "titel", "korte_titel", "doel", "thema", "bron"))
     part = m.Part(id=f.ident(pattern=_PART_ID), nummer=f.integer("nummer", True, 0), titel=f.text("titel", True),
-                  korte_titel=f.text("korte_titel") or f.text("titel"), doel=f.text("doel"),
+                  korte_titel=f.text("korte_titel", limit=limit("onderdelen.yaml", "korte_titel")) or f.text("titel"),
+                  doel=f.text("doel"),
                   thema=f.text("thema"), bron=f.text("bron"))
     return part if f.ok else None
 
@@ -222,7 +224,8 @@ def _action(data, file, problems) -> m.Action | None:
     action = m.Action(
         id=action_id, onderdeel=f.text("onderdeel", True), titel=f.text("titel", True), tekst=f.text("tekst") or "",
         status=f.choice("status", m.STATUSES), status_citaten=f.text_list("status_citaten"),
-        status_toelichting=f.text("status_toelichting"), trekker=f.text("trekker"), raci=tuple(raci),
+        status_toelichting=f.text("status_toelichting", limit=limit("acties.yaml", "status_toelichting")),
+        trekker=f.text("trekker"), raci=tuple(raci),
         planning=planning, randvoorwaarde_voor=f.id_list("randvoorwaarde_voor"), zie_ook=f.id_list("zie_ook"),
     )
     if action.status and action.status != "gepland" and not action.status_citaten:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .dutch import MAANDEN, Moment, Periode
 from .problems import Problem
+from .text_limits import Limit, shorten_fix, too_long
 from .yaml_source import Mapping
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -133,7 +134,7 @@ class Fields:
             return None
         return value
 
-    def text(self, key: str, required: bool = False) -> str | None:
+    def text(self, key: str, required: bool = False, limit: Limit | None = None) -> str | None:
         value = self._get(key, required)
         if value is None:
             return None
@@ -146,6 +147,8 @@ class Fields:
         if required and not value:
             self.problem(key, f"'{key}' bij {self.what} is leeg.", f"Vul '{key}' in.")
             return None
+        if limit and (problem := too_long(limit, value, self.what)):
+            self.problem(key, problem, shorten_fix(limit, value))
         return value
 
     def ident(self, key: str = "id", pattern: re.Pattern | None = ID) -> str | None:

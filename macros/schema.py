@@ -35,7 +35,7 @@ from .dutch import _MOMENT, Moment, Periode
 from .loader import _PART_ID
 from .loader_fields import ID
 from .progress_reports import FOLDER as REPORTS_FOLDER
-from .progress_reports import MAX_TOELICHTING
+from .text_limits import limit
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 TERM_KINDS = ("afkorting", "begrip")  # the loader's choices for Term.soort (macros/loader.py, _load_glossary)
@@ -126,6 +126,16 @@ _JAAR = r"^(?:19\d\d|2[01]\d\d|2200)$"  # Fields.integer("jaar", low=1900, high=
 _RACI = "^(?!.*(.).*\\1)[" + m.RACI_LETTERS + "]+$"  # each letter of RACI_LETTERS at most once
 _LINK = r"^https://(?!.*safelinks)"
 
+# Texts staff write themselves have a length limit (macros/text_limits.py), the same one the loader enforces.
+LENGTES = {
+    (m.Plan, "korte_titel"): limit("plan.yaml", "korte_titel"),
+    (m.Plan, "samenvatting"): limit("plan.yaml", "samenvatting"),
+    (m.Plan, "status_toelichting"): limit("plan.yaml", "status_toelichting"),
+    (m.Part, "korte_titel"): limit("onderdelen.yaml", "korte_titel"),
+    (m.Action, "status_toelichting"): limit("acties.yaml", "status_toelichting"),
+    (m.ReportEntry, "toelichting"): limit("voortgang/*.yaml", "toelichting"),
+}
+
 VORMEN = {
     (m.Plan, "id"): _id(ID), (m.Actor, "id"): _id(ID), (m.Theme, "id"): _id(ID), (m.Source, "id"): _id(ID),
     (m.Estimate, "id"): _id(ID), (m.Body, "id"): _id(ID), (m.Phase, "id"): _id(ID), (m.NamedList, "id"): _id(ID),
@@ -137,7 +147,7 @@ VORMEN = {
     (m.BudgetLine, "jaren"): _heel(1, 50),
     (m.Indicator, "doeljaar"): _heel(1900, 2200),
     (m.ReportEntry, "voortgang"): _heel(0, 100),
-    (m.ReportEntry, "toelichting"): {"type": "string", **_GEVULD, "maxLength": MAX_TOELICHTING},
+    (m.ReportEntry, "toelichting"): {"type": "string", **_GEVULD},
     (m.BudgetLine, "bedrag"): _EUROS,
     (m.Estimate, "totaal"): _EUROS,
     (m.Estimate, "per_jaar"): {"type": "object", "propertyNames": {"pattern": _JAAR},
@@ -267,6 +277,8 @@ def _property(cls: type, f: dataclasses.Field, hint, variant: Variant | None, re
     required = required or must
     if required and schema.get("type") in ("string", ["string", "number"]) and "enum" not in schema:
         schema = {**_GEVULD, **schema}  # an empty text counts as missing
+    if (cls, f.name) in LENGTES:
+        schema = {**schema, "maxLength": LENGTES[(cls, f.name)].most}
     return _described(schema, f.metadata["uitleg"]), required
 
 

@@ -11,6 +11,7 @@ from . import render_status
 from . import render_structures as structures
 from .glossary import glossary_page
 from .model import Site
+from .text_limits import LIMITS
 
 
 def register_pages(env, site: Site, links, peildatum) -> None:
@@ -39,6 +40,14 @@ def register_pages(env, site: Site, links, peildatum) -> None:
         "voortgangsrapportages": render.reports_list, "adviezen": structures.advice_items,
     }.items():
         env.macro(lambda plan_id, _r=renderer: render.finish(_r(site.plan(plan_id), links(), peildatum)), name)
+
+    @macro
+    def tekstgrenzen() -> str:
+        """The editors' guide shows the limits the checks enforce, from the same table."""
+        rows = [f'<tr><th scope="row"><code>{render.esc(item.key)}</code></th><td>{render.esc(item.file)}</td>'
+                f'<td>{item.most}</td><td>{render.esc(item.why[:1].upper() + item.why[1:])}.</td></tr>'
+                for item in LIMITS]
+        return render.table("Hoe lang een tekst mag zijn", ("veld", "in", "hoogstens (tekens)", "waarom"), rows)
 
     @macro
     def plan_gegevens(plan_id: str) -> str:

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from macros.text_limits import LIMITS
+
 TEXT_KEYS = {"titel", "naam", "functie", "voluit", "toelichting", "omschrijving", "activiteit", "onderwerp",
              "resultaat", "korte_titel", "uitleg", "inleiding", "opmerkingen", "kanttekening",
              "status_toelichting", "samenvatting", "doel", "rapport", "frequentie",
@@ -34,13 +36,22 @@ def payload(n: int) -> str:
             f"</td></tr></table>{{{{ 7*7 }}}}")
 
 
+def short_payload(n: int) -> str:
+    """For a field with a length limit (macros/text_limits.py) that the whole payload would exceed."""
+    return f"<b>pva{n}</b>"
+
+
 def poison(data, file_name: str, counter: list[int]):
     if isinstance(data, dict):
         for key, value in data.items():
             if isinstance(value, str) and key in TEXT_KEYS and (file_name, key) not in VERIFIED_QUOTES \
                     and len(value) < 300:
-                counter[0] += 1
-                data[key] = value + payload(counter[0])
+                most = min((item.most for item in LIMITS if item.key == key), default=None)
+                for text in (payload(counter[0] + 1), short_payload(counter[0] + 1)):
+                    if most is None or len(value + text) <= most:  # a text over its limit fails the build
+                        counter[0] += 1
+                        data[key] = value + text
+                        break
             else:
                 poison(value, file_name, counter)
     elif isinstance(data, list):

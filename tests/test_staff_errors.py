@@ -88,6 +88,9 @@ PAGE_CASES = {
                           "'bewind' staat niet tussen aanhalingstekens", "acties_tabel("),
     "number-instead-of-id": ("docs/bewind/aanbevelingen/V.md", edit('"V")', "5)"),
                              "geen onderdeel '5'", "onderdeel_pagina("),
+    "title-too-long": ("docs/bewind/raadsmededeling.md", lambda path: path.write_text(re.sub(
+        r"(?m)^title: .*$", "title: " + "Een heel lange titel " * 5, path.read_text(encoding="utf-8"), count=1),
+        encoding="utf-8"), "'title' is 104 tekens lang; de grens is 70", "title: Een heel lange titel"),
     # pages and scripts
     "missing-part-page": ("docs/bewind/aanbevelingen/II.md", delete,
                           "deze pagina ontbreekt; onderdeel II van bewind heeft er een nodig", None),
