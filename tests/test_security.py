@@ -146,7 +146,7 @@ def replace(path: Path, old: str, new: str) -> None:
 
 @pytest.fixture(scope="module")
 def evil_site(tmp_path_factory):
-    """The project with script in a front-matter title, a nav title and a section title, built."""
+    """The project with script in a front-matter title and summary, a nav title and a section title, built."""
     import shutil
 
     from conftest import ROOT
@@ -155,8 +155,11 @@ def evil_site(tmp_path_factory):
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__",
                                                                   ".pytest_cache", ".site-*", "node_modules"))
     page = project / "docs/bewind/aanbevelingen/IV.md"
-    page.write_text(re.sub(r"^title: .*$", f"title: 'Aanbeveling IV {EVIL}'", page.read_text(encoding="utf-8"),
-                           count=1, flags=re.M), encoding="utf-8")
+    text = re.sub(r"^title: .*$", f"title: 'Aanbeveling IV {EVIL}'", page.read_text(encoding="utf-8"),
+                  count=1, flags=re.M)
+    text, summaries = re.subn(r"^in_het_kort: >-\n  ", f"in_het_kort: >-\n  {EVIL} ", text, count=1, flags=re.M)
+    assert summaries == 1, "the page has a folded in_het_kort"
+    page.write_text(text, encoding="utf-8")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text, pages = re.subn(r"- [^:\n]+: bewind/begroting\.md", "- 'Begroting <script>alert(3)</script>': bewind/begroting.md",
@@ -192,6 +195,7 @@ def test_a_title_with_script_shows_as_text_everywhere(page, evil_site):
     title = f"Aanbeveling IV {EVIL}"
     assert page.title().startswith(title)
     assert page.locator("article h1").inner_text() == title
+    assert page.locator(".pva-kort__tekst").inner_text().startswith(EVIL), "the summary shows the markup as text"
     assert title in page.locator(".md-header__topic").nth(1).inner_text()
     assert page.locator(".md-nav--primary .md-nav__link--active", has_text=title).count() >= 1
     page.goto((evil_site / "bewind/begroting.html").as_uri())
