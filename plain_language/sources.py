@@ -38,8 +38,8 @@ def find(path: Path, whole_pages: bool = False) -> list[Source]:
         if file.suffix == ".md":
             try:
                 meta, body = _front_matter(read_text(file))
-            except NotUtf8:
-                continue  # the build explains it, with file and line
+            except (NotUtf8, yaml.YAMLError):
+                continue  # the build explains it, with file and line; the other pages are still checked
             if isinstance(meta.get("in_het_kort"), str):
                 found.append(Source(f"{file} (in het kort)", meta["in_het_kort"]))
             if whole_pages and body.strip():

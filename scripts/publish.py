@@ -286,7 +286,8 @@ def explain(output: str, root: Path = ROOT) -> str:
     return "\n".join(keep).strip() or "De build is mislukt zonder melding."
 
 
-def build(site_dir: Path) -> int:
+def build(site_dir: Path, swap: bool = True) -> int:
+    """Build into a fresh folder; replace site_dir only if that worked and swap is allowed."""
     site_dir = site_dir if site_dir.is_absolute() else ROOT / site_dir
     staging = Path(tempfile.mkdtemp(prefix=".site-nieuw-", dir=site_dir.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -298,6 +299,9 @@ def build(site_dir: Path) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print("De site is NIET bijgewerkt. De gepubliceerde site blijft zoals hij was.\n", file=sys.stderr)
         print(explain(result.stdout + "\n" + result.stderr), file=sys.stderr)
+        return 1
+    if not swap:
+        shutil.rmtree(staging, ignore_errors=True)
         return 1
     old = site_dir.with_name(site_dir.name + ".oud")
     shutil.rmtree(old, ignore_errors=True)
@@ -320,7 +324,7 @@ def summaries_are_b1() -> bool:
                 return True
         except yaml.YAMLError:  # a page's front matter or a data file that is no YAML: the build says where
             return True
-    print("De site is NIET bijgewerkt: de samenvattingen hierboven zijn niet op taalniveau B1. "
+    print("De site wordt NIET bijgewerkt: de samenvattingen hierboven zijn niet op taalniveau B1. "
           "De gepubliceerde site blijft zoals hij was.", file=sys.stderr)
     return False
 
@@ -329,9 +333,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Bouw de site veilig en publiceer alleen als alles klopt.")
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
     args = parser.parse_args(argv)
-    if not summaries_are_b1():
-        return 1
-    return build(args.site_dir)
+    b1 = summaries_are_b1()  # then the build still runs, so staff see every other problem in the same run
+    return build(args.site_dir, swap=b1)
 
 
 if __name__ == "__main__":

@@ -92,6 +92,12 @@ def test_a_summary_that_is_not_b1_is_not_published(published):
     assert "docs/over.md (in het kort): NIET B1" in result.stdout
     assert "niet op taalniveau B1" in result.stderr and "Traceback" not in result.stderr
     assert snapshot(published / "site") == before
+    assert not list(published.glob(".site-nieuw-*")), "the trial build is cleaned up"
+    # Every other problem of the run is said in the same run.
+    edit(published / "docs/privacy.md", "## Wat de site niet doet", "Zie [weg](weg.md).\n\n## Wat de site niet doet")
+    result = publish(published)
+    assert "niet op taalniveau B1" in result.stderr and "de link 'weg.md' wijst naar een pagina" in result.stderr
+    assert result.returncode == 1 and snapshot(published / "site") == before
 
 
 def test_build_and_serve_never_write_the_public_folder_directly():
