@@ -15,6 +15,7 @@ from . import progress_reports, source_texts
 from .checks import budget_problems
 from .loader_fields import Fields
 from .problems import PlanDataError, Problem, shown_path
+from .structure_words import plural, plural_problem
 from .text_limits import limit
 from .yaml_source import Mapping, load_yaml
 
@@ -75,19 +76,22 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
     f = Fields(data, file, problems, "het plan",
                ("id", "titel", "korte_titel", "nummer", "datum", "historisch", "portefeuillehouder", "bestuurder",
                 "team", "status", "status_toelichting", "onderdeel_soort", "rapportage", "rapportages_per_jaar",
-                "kader", "namen_tonen", "samenvatting", "bron_paginakoppen"))
+                "kader", "namen_tonen", "samenvatting", "bron_paginakoppen", "onderdeel_meervoud"))
     plan_id = f.ident()
     if plan_id and plan_id != folder.name:
         f.problem("id", f"de id '{plan_id}' is niet gelijk aan de mapnaam '{folder.name}'.",
                   f"Maak ze gelijk: id: {folder.name}, of hernoem de map.")
     kader = tuple(filter(None, (_source(item, file, problems, "een kaderstuk", False) for item in f.items("kader"))))
+    soort, meervoud = (f.text("onderdeel_soort") or "aanbeveling").lower(), f.text("onderdeel_meervoud")
+    if unknown := plural_problem(soort, meervoud):
+        f.problem("onderdeel_soort", *unknown)
     plan_fields = dict(
         id=plan_id, titel=f.text("titel", True), korte_titel=f.text("korte_titel", limit=limit("plan.yaml", "korte_titel")) or f.text("titel"),
         nummer=f.text("nummer"), datum=f.moment("datum"), historisch=f.boolean("historisch"),
         portefeuillehouder=f.text("portefeuillehouder"), bestuurder=f.text("bestuurder"),
         team=f.text("team"), status=f.choice("status", m.PLAN_STATUSES),
         status_toelichting=f.text("status_toelichting", limit=limit("plan.yaml", "status_toelichting")),
-        onderdeel_soort=f.choice("onderdeel_soort", m.PART_KINDS, "aanbeveling"),
+        onderdeel_soort=soort, onderdeel_meervoud=plural(soort, meervoud),
         rapportage=f.text("rapportage"), rapportages_per_jaar=f.integer("rapportages_per_jaar", low=1, high=12),
         kader=kader, namen_tonen=f.boolean("namen_tonen"),
         samenvatting=f.text("samenvatting", limit=limit("plan.yaml", "samenvatting")),

@@ -11,7 +11,6 @@ import unicodedata
 
 from . import model as m
 
-PLURAL = {"aanbeveling": "aanbevelingen", "actielijn": "actielijnen", "thema": "themas", "spoor": "sporen"}
 
 
 def slug(text: str) -> str:
@@ -28,9 +27,14 @@ def advice_anchor(advice_id: str) -> str:
     return f"advies-{slug(advice_id)}"
 
 
+def folder_name(plural_word: str) -> str:
+    """The part of a page address for a plural: "thema's" -> "themas"."""
+    return slug(plural_word.replace("'", ""))
+
+
 def part_page(plan: m.Plan, part_id: str) -> str:
     """Source path of the page for one aanbeveling/actielijn, e.g. bewind/aanbevelingen/I.md."""
-    return f"{plan.id}/{PLURAL[plan.onderdeel_soort]}/{part_id}.md"
+    return f"{plan.id}/{folder_name(plan.onderdeel_meervoud)}/{part_id}.md"
 
 
 def plan_page(plan: m.Plan, name: str = "index") -> str:

@@ -16,7 +16,6 @@ PLAN_STATUSES = ("concept", "vastgesteld", "in-uitvoering", "afgerond", "ingetro
 FINISHED = ("afgerond", "vervallen")  # statuses after which an action cannot be late
 ACTOR_KINDS = ("orgaan", "team", "rol", "adviesraad", "extern")
 RACI_LETTERS = "RASCI"
-PART_KINDS = ("aanbeveling", "actielijn", "thema", "spoor")
 BODY_KINDS = ("stuurgroep", "projectgroep", "klankbordgroep", "werkgroep", "overleg")
 MEMBER_ROLES = ("besluitvormend", "uitvoerend", "adviserend", "informerend")
 RACI_OF_ROLE = {"besluitvormend": "A", "uitvoerend": "R", "adviserend": "C", "informerend": "I"}
@@ -423,7 +422,8 @@ class Plan:
     titel: str = _uitleg("De volledige titel van het plan.")
     korte_titel: str = _uitleg("Een korte titel voor menu's. Leeg: de site gebruikt de titel.")
     status: str = _uitleg("De status van het plan als geheel.")
-    onderdeel_soort: str = _uitleg("Hoe het plan zijn onderdelen noemt. Leeg: aanbeveling.")
+    onderdeel_soort: str = _uitleg("Hoe het plan zijn onderdelen noemt (aanbeveling, actielijn, pijler, spoor, "
+                                   "thema, ...). Leeg: aanbeveling.")
     nummer: str | None = _uitleg("Het nummer van het besluit over het plan, bijvoorbeeld 2023-866.", None)
     datum: Moment | None = _uitleg(  # the plan's date at the precision the source gives (a year for an undated draft)
         "De datum van het plan, zo precies als de bron die noemt (een jaar bij een ongedateerd "
@@ -450,6 +450,8 @@ class Plan:
     begroting: Budget | None = None
     namen_tonen: bool = _uitleg("true als de site namen van medewerkers mag tonen.", False)
     samenvatting: str | None = _uitleg("Een samenvatting van het plan in eenvoudige taal (B1).", None)
+    onderdeel_meervoud: str | None = _uitleg(
+        "Het meervoud van onderdeel_soort, alleen nodig als de site dat woord nog niet kent.", None)
     organisatie: Organisation | None = None
     planning: Schedule | None = None
     doelen: Goals | None = None

@@ -334,14 +334,19 @@ def reports_list(plan: m.Plan, links: Links, peildatum: _dt.date) -> str:
     return f'<p>{esc(reporting_text(plan, peildatum))}</p><ul class="pva-reports">{"".join(items)}</ul>'
 
 
+def source_details(source: m.Source) -> str:
+    """' (author, number, date)' with only what the source states, or '' when it states none of them."""
+    known = ", ".join(esc(x) for x in (source.auteur, source.nummer, str(source.datum) if source.datum else None) if x)
+    return f" ({known})" if known else ""
+
+
 def source_list(sources) -> str:
     items = []
     for s in sources:
         title = esc(s.titel)
         if s.link:
             title = f'<a href="{esc(s.link)}">{title}</a>'
-        extra = ", ".join(esc(x) for x in (s.auteur, s.nummer, str(s.datum) if s.datum else None) if x)
-        items.append(f"<li>{title}" + (f" ({extra})" if extra else "") + "</li>")
+        items.append(f"<li>{title}{source_details(s)}</li>")
     return f'<ul class="pva-sources">{"".join(items)}</ul>'
 
 
@@ -355,7 +360,7 @@ def parts_table(plan: m.Plan, links: Links, peildatum: _dt.date) -> str:
                     f'<td>{esc(progress_sentence(p))}</td></tr>')
     soort = plan.onderdeel_soort
     total = progress_of(plan, plan.acties, peildatum)
-    return (f'<table class="pva-table"><caption>Alle {esc(soort)}en van het plan met hun acties. '
+    return (f'<table class="pva-table"><caption>Alle {esc(plan.onderdeel_meervoud)} van het plan met hun acties. '
             f'{esc(sources_sentence(total))}</caption><thead><tr>'
             f'<th scope="col">{esc(soort.capitalize())}</th><th scope="col">Wat</th><th scope="col">Thema</th>'
             f'<th scope="col">Acties</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
@@ -373,7 +378,7 @@ def part_page(plan: m.Plan, part: m.Part, links: Links, site: m.Site | None, pei
         facts.append(("Thema", esc(theme.titel)))
     source = plan.bron(part.bron)
     if source:
-        facts.append(("Bron", esc(source.titel) + (f" ({esc(source.auteur)}, {esc(source.datum)})" if source.auteur else "")))
+        facts.append(("Bron", esc(source.titel) + source_details(source)))
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
     actions = plan.acties_van(part.id)
     out = [f'<dl class="pva-facts">{dl}</dl>', "## Hoe ver zijn de acties?", progress_summary(plan, peildatum, part),

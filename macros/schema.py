@@ -35,6 +35,7 @@ from .dutch import _MOMENT, Moment, Periode
 from .loader import _PART_ID
 from .loader_fields import ID
 from .progress_reports import FOLDER as REPORTS_FOLDER
+from .structure_words import PLURALS
 from .text_limits import limit
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -80,7 +81,6 @@ AFGELEID = {(m.Advice, "koppelingen")}
 
 KEUZES = {
     (m.Plan, "status"): m.PLAN_STATUSES,
-    (m.Plan, "onderdeel_soort"): m.PART_KINDS,
     (m.Actor, "soort"): m.ACTOR_KINDS,
     (m.Action, "status"): m.STATUSES,
     (m.ReportEntry, "status"): m.STATUSES,
@@ -137,6 +137,9 @@ LENGTES = {
 }
 
 VORMEN = {
+    (m.Plan, "onderdeel_soort"): {"type": "string", "pattern": r"^[a-z][a-z-]*$",
+                                  "uitleg": "Eén woord in kleine letters, enkelvoud. De site kent: "
+                                  + ", ".join(PLURALS) + ". Een ander woord kan, met onderdeel_meervoud erbij."},
     (m.Plan, "id"): _id(ID), (m.Actor, "id"): _id(ID), (m.Theme, "id"): _id(ID), (m.Source, "id"): _id(ID),
     (m.Estimate, "id"): _id(ID), (m.Body, "id"): _id(ID), (m.Phase, "id"): _id(ID), (m.NamedList, "id"): _id(ID),
     (m.Advice, "id"): _id(ID), (m.Part, "id"): _id(_PART_ID), (m.Action, "id"): _id(_PART_ID),

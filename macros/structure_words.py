@@ -1,0 +1,28 @@
+"""The words plans use for their parts, with their plurals: Dutch plurals do not follow one rule
+("sporen", "thema's", "pijlers"), so the site never forms them by adding -en."""
+from __future__ import annotations
+
+import difflib
+
+PLURALS = {
+    "aanbeveling": "aanbevelingen", "actielijn": "actielijnen", "ambitie": "ambities", "bouwsteen": "bouwstenen",
+    "doel": "doelen", "domein": "domeinen", "hoofdstuk": "hoofdstukken", "lijn": "lijnen",
+    "maatregel": "maatregelen", "ontwikkellijn": "ontwikkellijnen", "opdracht": "opdrachten", "opgave": "opgaven",
+    "pijler": "pijlers", "prioriteit": "prioriteiten", "programmalijn": "programmalijnen", "project": "projecten",
+    "speerpunt": "speerpunten", "spoor": "sporen", "thema": "thema's", "werkspoor": "werksporen",
+}
+
+
+def plural_problem(word: str, given: str | None) -> tuple[str, str] | None:
+    """(problem, fix) in Dutch when the site cannot know the plural of word, else None."""
+    if given or word in PLURALS:
+        return None
+    near = difflib.get_close_matches(word, PLURALS, n=1)
+    hint = f"Bedoelt u '{near[0]}'? " if near else ""
+    return (f"de site kent het meervoud van '{word}' niet.",
+            f"{hint}Of zet het meervoud erbij, op een eigen regel: 'onderdeel_meervoud: ...' (bijvoorbeeld "
+            f"'{word}en' of '{word}s', zoals het plan het schrijft).")
+
+
+def plural(word: str, given: str | None = None) -> str:
+    return given or PLURALS.get(word) or word
