@@ -63,6 +63,14 @@ def parts_label(plan: m.Plan, part_ids: tuple[str, ...]) -> str:
     return f"{woord} {', '.join(part_ids[:-1])} en {part_ids[-1]}"
 
 
+def line_label(plan: m.Plan, line: m.BudgetLine) -> str:
+    """What a line is for, as the source gives it: parts, or else actions."""
+    if line.onderdelen or not line.acties:
+        return parts_label(plan, line.onderdelen)
+    ids = line.acties
+    return f"Actie {ids[0]}" if len(ids) == 1 else f"Acties {', '.join(ids[:-1])} en {ids[-1]}"
+
+
 def estimate_heading(estimate: m.Estimate) -> str:
     return f"{estimate.titel} ({estimate.soort})"
 
@@ -110,7 +118,7 @@ def _subtotal_table(estimate: m.Estimate, rows, caption: str, first_col: str, la
 
 
 def by_part(plan: m.Plan, estimate: m.Estimate) -> str:
-    return _subtotal_table(estimate, views.by_part(estimate), f"{estimate_heading(estimate)}: per {plan.onderdeel_soort}",
+    return _subtotal_table(estimate, views.by_part(plan, estimate), f"{estimate_heading(estimate)}: per {plan.onderdeel_soort}",
                            plan.onderdeel_soort.capitalize(), lambda ids: parts_label(plan, ids))
 
 
@@ -158,12 +166,12 @@ def part_budget(plan: m.Plan, part_label: str, part_id: str) -> str:
         return "<p>Dit plan heeft geen begroting.</p>"
     out = []
     for estimate in plan.begroting.ramingen:
-        lines = views.lines_for_part(estimate, part_id)
+        lines = views.lines_for_part(plan, estimate, part_id)
         if not lines:
             out.append(f"<p>{esc(estimate_heading(estimate))}: geen bedrag voor {esc(part_label)}.</p>")
             continue
         items = "".join(
-            f"<li>{esc(parts_label(plan, line.onderdelen))}" + (" samen" if len(line.onderdelen) > 1 else "")
+            f"<li>{esc(line_label(plan, line))}" + (" samen" if len(line.onderdelen) > 1 else "")
             + f": <strong>{esc(line_amount(line))}</strong>"
             + (f" ({esc(line_details(plan, line))})" if line_details(plan, line) else "") + "</li>"
             for line in lines)
@@ -209,7 +217,7 @@ def budget_page(plan: m.Plan, links: Links) -> str:
 
 def budget_chart(plan: m.Plan, estimate: m.Estimate) -> str:
     """Horizontal bars per group of parts; the table above is the full text alternative."""
-    rows = [s for s in views.by_part(estimate) if s.euro]
+    rows = [s for s in views.by_part(plan, estimate) if s.euro]
     if not rows:
         return ""
     largest = max(s.euro for s in rows)

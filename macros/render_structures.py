@@ -209,9 +209,9 @@ def advice_items(plan: m.Plan, links: Links, peildatum, items=None) -> str:
         actions = "".join(_advice_link(plan, links, a, advice.koppeling(a), peildatum) for a in advice.acties)
         answer = rich_text(advice.antwoord) if advice.antwoord else "<p><em>Het plan geeft geen apart antwoord.</em></p>"
         linked = (f"<ul>{actions}</ul>" if actions else "<p><em>Het plan noemt bij dit punt geen actie.</em></p>")
-        note = f'<p class="pva-note">{esc(advice.toelichting)}</p>' if advice.toelichting else ""
+        note = f'<div class="pva-note">{rich_text(advice.toelichting)}</div>' if advice.toelichting else ""
         out.append(
-            f'### {esc(ADVICE_LABEL[advice.soort])} van de {esc(who.afkorting or who.naam)}: {esc(advice.onderwerp)} '
+            f'### {esc(ADVICE_LABEL[advice.soort])} ({esc(who.afkorting or who.naam)}): {esc(advice.onderwerp)} '
             f'{{#{advice_anchor(advice.id)}}}\n\n'
             f'<div class="pva-voices"><div class="pva-voice pva-voice--in"><p class="pva-label">{esc(who.naam)}{esc(when)}</p>'
             f'{rich_text(advice.tekst)}</div><div class="pva-voice pva-voice--out"><p class="pva-label">Gemeente</p>{answer}'

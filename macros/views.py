@@ -33,9 +33,17 @@ def _grouped(lines, key) -> tuple[Subtotal, ...]:
     return tuple(Subtotal(k, _sum(v, "bedrag"), _sum(v, "fte"), tuple(v)) for k, v in groups.items())
 
 
-def by_part(estimate: m.Estimate) -> tuple[Subtotal, ...]:
+def line_parts(plan: m.Plan, line: m.BudgetLine) -> tuple[str, ...]:
+    """The parts a budget line is for: as listed, or else the parts of the actions it is given for."""
+    if line.onderdelen or not line.acties:
+        return line.onderdelen
+    ids = {action.id: action.onderdeel for action in plan.acties}
+    return tuple(dict.fromkeys(ids[a] for a in line.acties if ids.get(a)))
+
+
+def by_part(plan: m.Plan, estimate: m.Estimate) -> tuple[Subtotal, ...]:
     """One row per group of parts as the source lists them (e.g. 'Aanbeveling 1 en 2' together)."""
-    return _grouped(estimate.regels, lambda line: line.onderdelen)
+    return _grouped(estimate.regels, lambda line: line_parts(plan, line))
 
 
 def by_period(estimate: m.Estimate) -> tuple[Subtotal, ...]:
@@ -48,8 +56,8 @@ def by_funding(estimate: m.Estimate) -> tuple[Subtotal, ...]:
     return _grouped(estimate.regels, lambda line: (line.dekking or "",))
 
 
-def lines_for_part(estimate: m.Estimate, part_id: str) -> tuple[m.BudgetLine, ...]:
-    return tuple(line for line in estimate.regels if part_id in line.onderdelen)
+def lines_for_part(plan: m.Plan, estimate: m.Estimate, part_id: str) -> tuple[m.BudgetLine, ...]:
+    return tuple(line for line in estimate.regels if part_id in line_parts(plan, line))
 
 
 def part_amount(estimate: m.Estimate, part_id: str) -> Decimal | None:

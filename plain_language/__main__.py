@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .checker import TextReport, check_text
+from .checker import TextReport, check_text, decimal
 from .sources import find
 from .vocabulary import Vocabulary
 
@@ -18,7 +18,7 @@ from .vocabulary import Vocabulary
 def explain(label: str, report: TextReport) -> str:
     verdict = "B1" if report.is_b1 else "NIET B1"
     average = f"{report.average_sentence_length:.1f}".replace(".", ",")
-    lines = [f"{label}: {verdict} — Flesch-Douma {report.flesch_douma:.0f}, gemiddeld {average} woorden per zin"]
+    lines = [f"{label}: {verdict} — Flesch-Douma {decimal(report.flesch_douma)}, gemiddeld {average} woorden per zin"]
     for reason in report.reasons:
         lines.append(f"  * {reason}")
     for number, sentence in enumerate(report.sentences, 1):

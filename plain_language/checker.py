@@ -14,6 +14,11 @@ from . import text as t
 from .vocabulary import Vocabulary, compound_parts, zipf
 
 
+def decimal(number: float) -> str:
+    """One decimal with a Dutch comma: a score of 59.6 is "59,6", never rounded up to the limit of 60."""
+    return f"{number:.1f}".replace(".", ",")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Thresholds. The defaults were calibrated on tests/fixtures/b1-corpus.yaml (see scripts/calibrate_b1.py)."""
@@ -79,11 +84,11 @@ class TextReport:
         if longest > s.max_zinslengte:
             out.append(f"de langste zin heeft {longest} woorden (B1: hooguit {s.max_zinslengte})")
         if self.flesch_douma < s.min_flesch_douma:
-            out.append(f"de Flesch-Douma-score is {self.flesch_douma:.0f} (B1: minstens {s.min_flesch_douma:g})")
+            out.append(f"de Flesch-Douma-score is {decimal(self.flesch_douma)} (B1: minstens {s.min_flesch_douma:g})")
         difficult = sum(x.difficult_words for x in self.sentences)
         if difficult > s.max_moeilijke_woorden:
-            out.append(f"er {'staat' if difficult == 1 else 'staan'} {difficult} moeilijke "
-                       f"{'woord' if difficult == 1 else 'woorden'} in die een eenvoudiger alternatief hebben")
+            out.append(f"er staat 1 moeilijk woord in dat een eenvoudiger alternatief heeft" if difficult == 1 else
+                       f"er staan {difficult} moeilijke woorden in die een eenvoudiger alternatief hebben")
         rare = 100 * sum(x.rare_words for x in self.sentences) / self.words if self.words else 0
         if rare > s.max_zeldzame_woorden_per_100:
             out.append(f"{rare:.1f} op de 100 woorden zijn weinig gebruikte woorden (B1: hooguit "

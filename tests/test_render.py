@@ -115,7 +115,7 @@ def test_budget_tables_sum_to_the_computed_total(fictional):
         total = table.tfoot.td.get_text().replace("\u00a0", " ")
         assert total == "€ 1.234 + 0,4 fte"
     per_part = soup(render_budget.by_part(plan, leading)).table.tbody
-    assert [th.get_text() for th in per_part.find_all("th")] == ["Actielijn 1", "Algemeen"]
+    assert [th.get_text() for th in per_part.find_all("th")] == ["Actielijn 1", "Actielijn 2"]  # the line for action 2.1 is for actielijn 2
 
 
 def test_fte_and_amounts_are_formatted_in_dutch(fictional):
