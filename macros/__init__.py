@@ -19,7 +19,7 @@ from mkdocs.utils.meta import get_data
 from . import action_state
 from .edit_links import data_links, plans_on_page
 from .loader import abbreviations_in, load_site
-from .locations import Links, part_page
+from .locations import Links
 from .problems import PlanDataError
 from .site_pages import register_pages
 from .text_files import NotUtf8, read_text
@@ -41,15 +41,6 @@ def define_env(env) -> None:
         site = load_site(project / "data", project)
     except PlanDataError as err:
         raise PluginError(str(err)) from None
-    docs_dir = Path(env.conf["docs_dir"])
-    for plan in site.plannen:  # logged, not raised: strict mode refuses the build after the pages' problems too
-        for part in plan.onderdelen:
-            if not (docs_dir / part_page(plan, part.id)).exists():
-                _log.warning(_problem(f"docs/{part_page(plan, part.id)}", None,
-                                      f"deze pagina ontbreekt; onderdeel {part.id} van {plan.id} heeft er een nodig.",
-                                      f"maak de pagina met bovenaan een 'in_het_kort' en daaronder de regel "
-                                      f"{{{{ onderdeel_pagina(\"{plan.id}\", \"{part.id}\") }}}}. Kijk hoe een "
-                                      "ander onderdeel van dit plan het doet."))
     BUILD["site"] = site
     peildatum = reference_date(env)
 

@@ -171,11 +171,13 @@ _PART_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
 
 def _part(data, file, problems) -> m.Part | None:
     f = Fields(data, file, problems, "een onderdeel",
-               ("id", "nummer", "titel", "korte_titel", "doel", "thema", "bron"))
+               ("id", "nummer", "titel", "korte_titel", "doel", "thema", "bron", "label", "in_het_kort", "inleiding"))
     part = m.Part(id=f.ident(pattern=_PART_ID), nummer=f.integer("nummer", True, 0), titel=f.text("titel", True),
                   korte_titel=f.text("korte_titel", limit=limit("onderdelen.yaml", "korte_titel")) or f.text("titel"),
                   doel=f.text("doel"),
-                  thema=f.text("thema"), bron=f.text("bron"))
+                  thema=f.text("thema"), bron=f.text("bron"), label=f.text("label", limit=limit("onderdelen.yaml", "label")),
+                  in_het_kort=f.text("in_het_kort", limit=limit("onderdelen.yaml", "in_het_kort")),
+                  inleiding=f.text("inleiding"))
     return part if f.ok else None
 
 

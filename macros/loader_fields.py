@@ -103,6 +103,11 @@ def _as_read(value) -> str:
     return f"{number:.2f}".replace(".", ",")
 
 
+# A blank of a template in sjablonen/: "<korte titel van de actie>": words and spaces between angle brackets.
+# HTML that staff paste ("<b>", '<a href="...">') has no space or an "=", and is escaped, not refused.
+_TEMPLATE_BLANK = re.compile(r"<[a-zA-Z][^<>\n=]* [^<>\n=]*>")
+
+
 class Fields:
     """Reads the fields of one YAML mapping, noting problems instead of raising."""
 
@@ -124,13 +129,20 @@ class Fields:
     def problem(self, key, message: str, fix: str = "", line: int | None = None) -> None:
         if line is None:
             line = self.data.line_of(key) if key is not None else self.line
-        self.problems.append(Problem(self.file, line, message, fix))
+        problem = Problem(self.file, line, message, fix)
+        if problem not in self.problems:  # a field read twice (titel, as korte_titel's default) is one mistake
+            self.problems.append(problem)
 
     def _get(self, key, required: bool):
         value = self.data.get(key, _MISSING)
         if value is _MISSING or value is None:
             if required and self.ok:
                 self.problem(None, f"bij {self.what} ontbreekt '{key}'.", f"Voeg '{key}: …' toe.")
+            return None
+        if isinstance(value, str) and _TEMPLATE_BLANK.search(value):
+            blank = _TEMPLATE_BLANK.search(value)[0]
+            self.problem(key, f"bij '{key}' staat nog een invulveld uit het sjabloon: '{blank}'.",
+                         "Vervang het door wat het plan zegt, en haal de haken < en > ook weg.")
             return None
         return value
 

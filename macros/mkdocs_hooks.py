@@ -139,7 +139,8 @@ def on_files(files, config):
     """Scripts are logged as warnings, so strict mode refuses the build after naming every other problem too;
     a page that is not UTF-8 cannot be read at all, so that stops the build here, all such pages at once."""
     project = Path(config.config_file_path).parent
-    sources = [(Path(file.abs_src_path), f"docs/{file.src_uri}", True) for file in files.documentation_pages()]
+    sources = [(Path(file.abs_src_path), f"docs/{file.src_uri}", True) for file in files.documentation_pages()
+               if file.abs_src_path]  # a page made from data has no file; the data files are read below
     sources += [(path, str(path.relative_to(project)), False) for path in sorted((project / "data").rglob("*.y*ml"))]
     unreadable = []
     for path, shown, markdown in sources:

@@ -82,6 +82,14 @@ class Part:
         "Het id van het thema waar dit onderdeel onder valt (uit themas in onderdelen.yaml).", None)
     bron: str | None = _uitleg(
         "Het id van het rapport waar dit onderdeel uit komt (uit bronnen in onderdelen.yaml).", None)
+    label: str | None = _uitleg(
+        "Hoe de site dit onderdeel noemt als het niet in de reeks past, bijvoorbeeld 'Monitoring en kwaliteit' "
+        "tussen de pijlers. Leeg: het soort onderdeel met het nummer, zoals 'Pijler 2'.", None)
+    in_het_kort: str | None = _uitleg(
+        "Een paar korte zinnen in eenvoudige taal (B1) bovenaan de pagina van dit onderdeel. Leeg: de site "
+        "schrijft een korte standaardtekst.", None)
+    inleiding: str | None = _uitleg(
+        "De uitleg van het plan bij dit onderdeel ('onze aanpak'), in Markdown; staat boven de acties.", None)
 
 
 @dataclass(frozen=True)

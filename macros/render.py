@@ -17,6 +17,7 @@ from .html_tables import label_cells
 from .html_text import esc, rich_text
 from .locations import Links, action_anchor
 from .render_budget import money_summary, part_budget
+from .structure_words import part_label, part_title
 from .render_status import (STATUS_LABEL, plan_as_source, progress_bar, progress_of, progress_sentence,
                             sources_sentence, state_badge, status_badge)
 
@@ -62,10 +63,6 @@ def md_text(text: str) -> str:
     return escaped
 
 
-def part_label(plan: m.Plan, part: m.Part) -> str:
-    return f"{plan.onderdeel_soort.capitalize()} {part.id}"
-
-
 # --- progress ------------------------------------------------------------------
 
 def progress_summary(plan: m.Plan, peildatum: _dt.date, part: m.Part | None = None) -> str:
@@ -83,8 +80,8 @@ def progress_table(plan: m.Plan, links: Links, peildatum: _dt.date) -> str:
     for part in plan.onderdelen:
         p = progress_of(plan, plan.acties_van(part.id), peildatum)
         cells = "".join(f"<td>{p.aantal(s)}</td>" for s in statuses)
-        rows.append(f'<tr><th scope="row"><a href="{esc(links.part(plan, part.id))}">{esc(part_label(plan, part))}: '
-                    f'{esc(part.korte_titel)}</a></th>{cells}<td>{p.totaal}</td></tr>')
+        rows.append(f'<tr><th scope="row"><a href="{esc(links.part(plan, part.id))}">{esc(part_title(plan, part))}'
+                    f'</a></th>{cells}<td>{p.totaal}</td></tr>')
     cells = "".join(f"<td>{total.aantal(s)}</td>" for s in statuses)
     return (f'<table class="pva-table"><caption>Voortgang per {esc(plan.onderdeel_soort)}: aantal acties per status. '
             f'{esc(sources_sentence(total))}</caption><thead><tr><th scope="col">{esc(plan.onderdeel_soort.capitalize())}'
@@ -381,8 +378,11 @@ def part_page(plan: m.Plan, part: m.Part, links: Links, site: m.Site | None, pei
         facts.append(("Bron", esc(source.titel) + source_details(source)))
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
     actions = plan.acties_van(part.id)
-    out = [f'<dl class="pva-facts">{dl}</dl>', "## Hoe ver zijn de acties?", progress_summary(plan, peildatum, part),
-           "## Acties", actions_table(plan, actions, links, f"Acties bij {part_label(plan, part)}: {part.korte_titel}",
+    out = [f'<dl class="pva-facts">{dl}</dl>']
+    if part.inleiding:  # the plan's own reasoning for this part, in its words
+        out += ["## Wat het plan hierover zegt", f'<div class="pva-intro">{rich_text(part.inleiding)}</div>']
+    out += ["## Hoe ver zijn de acties?", progress_summary(plan, peildatum, part),
+           "## Acties", actions_table(plan, actions, links, f"Acties bij {part_title(plan, part)}",
                                       peildatum)]
     out += [action_details(plan, a, links, site, peildatum) for a in actions]
     out += ["## Wie doet wat?", raci_matrix(plan, actions, links, f"Rollen per actie (RACI) bij {part_label(plan, part)}"),

@@ -11,6 +11,7 @@ from . import render_status
 from . import render_structures as structures
 from .glossary import glossary_page
 from .model import Site
+from .structure_words import part_label, part_title
 from .text_limits import LIMITS
 
 
@@ -76,7 +77,7 @@ def register_pages(env, site: Site, links, peildatum) -> None:
         if onderdeel:
             part = plan.onderdeel(onderdeel)
             return render.actions_table(plan, plan.acties_van(onderdeel), links(),
-                                        f"Acties bij {render.part_label(plan, part)}: {part.korte_titel}", peildatum)
+                                        f"Acties bij {part_title(plan, part)}", peildatum)
         return render.actions_table(plan, plan.acties, links(), f"Alle acties van het plan {plan.korte_titel}", peildatum)
 
     @macro
@@ -88,7 +89,7 @@ def register_pages(env, site: Site, links, peildatum) -> None:
     def raci_matrix(plan_id: str, onderdeel: str | None = None) -> str:
         plan = site.plan(plan_id)
         actions = plan.acties_van(onderdeel) if onderdeel else plan.acties
-        where = f"{render.part_label(plan, plan.onderdeel(onderdeel))}" if onderdeel else f"het plan {plan.korte_titel}"
+        where = part_label(plan, plan.onderdeel(onderdeel)) if onderdeel else f"het plan {plan.korte_titel}"
         return render.raci_matrix(plan, actions, links(), f"Rollen per actie (RACI) bij {where}")
 
     @macro

@@ -52,6 +52,11 @@ def load(plan_folder: Path, root: Path, headers: tuple[str, ...], problems: list
                                 "Zet de volledige tekst van het plan (en het besluit en de raadsmededeling) als "
                                 ".txt-bestand in bron/. De site controleert daarmee dat elk citaat letterlijk klopt."))
         return None
+    for file in files:  # the template's text, not yet replaced by the plan's
+        if read_text(file, str(shown_path(file, root))).lstrip().startswith("<Plak hier"):
+            problems.append(Problem(shown_path(file, root), 1, "hier staat nog het invulveld uit het sjabloon "
+                                    "in plaats van de tekst van het plan.",
+                                    "Vervang de regels tussen < en > door de hele tekst van het plan."))
     return m.SourceTexts(tuple(str(shown_path(f, root)) for f in files), tuple(headers))
 
 

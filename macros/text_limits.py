@@ -25,6 +25,9 @@ LIMITS = (
     Limit("plan.yaml", "status_toelichting", 250, "de toelichting staat naast de status en legt die in een of twee "
                                                   "zinnen uit"),
     Limit("onderdelen.yaml", "korte_titel", 80, "de korte titel van een onderdeel staat in het menu en in tabellen"),
+    Limit("onderdelen.yaml", "label", 40, "het label staat in koppen, menu's en tabellen voor de titel"),
+    Limit("onderdelen.yaml", "in_het_kort", 500, "'In het kort' is een paar korte zinnen in eenvoudige taal "
+                                                 "bovenaan de pagina van het onderdeel"),
     Limit("acties.yaml", "status_toelichting", 250, "de toelichting staat in de tabel naast de status"),
     Limit("voortgang/*.yaml", "toelichting", 400, "de toelichting is een korte uitleg in eenvoudige taal; het hele "
                                                   "verhaal staat in de bron van de rapportage"),

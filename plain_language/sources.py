@@ -51,6 +51,20 @@ def find(path: Path, whole_pages: bool = False) -> list[Source]:
                 continue  # broken YAML is the data check's to explain, with file and line
             if isinstance(data, dict) and isinstance(data.get("samenvatting"), str):
                 found.append(Source(f"{file} (samenvatting)", data["samenvatting"]))
+        elif file.suffix in (".yaml", ".yml") and file.name == "onderdelen.yaml":
+            found += _part_summaries(file)
         elif file.suffix == ".txt" and not path.is_dir():  # a text given by name, not every .txt in a folder
             found.append(Source(str(file), file.read_text(encoding="utf-8")))
     return found
+
+
+def _part_summaries(file: Path) -> list[Source]:
+    """The 'in het kort' of each part: the top of the page the site makes for it."""
+    try:
+        data = yaml.safe_load(read_text(file)) or {}
+    except (yaml.YAMLError, NotUtf8):
+        return []  # the data check explains it, with file and line
+    parts = data.get("onderdelen") if isinstance(data, dict) else None
+    return [Source(f"{file}, onderdeel {part.get('id')} (in het kort)", part["in_het_kort"])
+            for part in (parts if isinstance(parts, list) else [])
+            if isinstance(part, dict) and isinstance(part.get("in_het_kort"), str)]

@@ -17,7 +17,8 @@ from macros.loader import load_site
 from macros.problems import PlanDataError
 
 TEMPLATES = ROOT / "sjablonen"
-SECTIONS = ("Zo wordt de site gemaakt", "Een status veranderen", "Een actie toevoegen", "Een pagina toevoegen",
+SECTIONS = ("Zo wordt de site gemaakt", "Een status veranderen", "Een actie toevoegen", "Een nieuw plan beginnen",
+            "Een pagina toevoegen",
             "Een samenvatting in eenvoudige taal schrijven", "Een wijziging voorstellen", "Een foutmelding lezen")
 
 PLACEHOLDER = re.compile(r"<[^\s<>][^<>\n]*>")  # <vul in>, not the "< en >" of the instructions
@@ -72,7 +73,8 @@ def test_the_guide_is_built_with_its_sections_and_shows_each_template(built_site
     nav = [a.get_text(strip=True) for a in html_of(built_site, "index.html").select("nav a")]
     assert "Handleiding voor redacteuren" in nav
     code = [block.get_text() for block in page.select("pre code")]
-    for name in ("rapportage.yaml", "actie.yaml", "pagina.md"):
+    for name in ("rapportage.yaml", "actie.yaml", "pagina.md", "plan/plan.yaml", "plan/onderdelen.yaml",
+                 "plan/acties.yaml"):
         template = (TEMPLATES / name).read_text(encoding="utf-8").strip()
         assert any(block.strip() == template for block in code), \
             f"the guide does not show sjablonen/{name} as it is: copy the file into its code block in docs/redactie.md"
@@ -169,7 +171,55 @@ def test_the_action_template_fails_until_filled_in_and_then_loads(project_copy):
     assert action.randvoorwaarde_voor == ("VI.a",) and action.zie_ook == ("VI.b",)
 
 
-# --- 4. The page template -------------------------------------------------------------------------------------
+# --- 4. The plan template: a new plan is a new folder ----------------------------------------------------
+
+PLAN_VALUES = {  # per file of the template
+    "plan.yaml": {"id": ["nieuw-plan"], "titel": ["Fictief nieuw plan voor een test"], "korte_titel": ["Nieuw plan"],
+                  "status": ["concept"], "onderdeel_soort": ["pijler"],
+                  "samenvatting": ["Dit plan is verzonnen voor een test. Het laat zien hoe een nieuw plan op de site "
+                                   "komt."]},
+    "onderdelen.yaml": {"id": ["1"], "nummer": ["1"], "titel": ["Wonen voor iedereen in de fictieve stad"],
+                        "korte_titel": ["Wonen"], "doel": ["Iedereen in de fictieve stad heeft een goede woning."],
+                        "in_het_kort": ["Deze pijler gaat over wonen. Er hoort één actie bij."],
+                        "inleiding": ["Onze aanpak begint bij de mensen die nu geen woning hebben."]},
+    "acties.yaml": {"id": ["1.a"], "onderdeel": ["1"], "titel": ["Een overzicht van woningen"],
+                    "tekst": ["De gemeente maakt een overzicht van alle woningen in de fictieve stad."]},
+}
+PLAN_SOURCE = ("TESTGEGEVENS. Fictief nieuw plan voor een test. Pijler 1: Wonen voor iedereen in de fictieve stad. "
+               "Doel: Iedereen in de fictieve stad heeft een goede woning. Onze aanpak begint bij de mensen die nu "
+               "geen woning hebben. Een overzicht van woningen. De gemeente maakt een overzicht van alle woningen "
+               "in de fictieve stad.\n")
+
+
+def test_the_plan_template_fails_until_filled_in_and_then_is_a_plan_with_pages_and_menu(project_copy):
+    folder = project_copy / "data/plannen/nieuw-plan"
+    shutil.copytree(TEMPLATES / "plan", folder)
+    with pytest.raises(PlanDataError) as unfilled:
+        load_site(project_copy / "data", project_copy)
+    problems = str(unfilled.value)
+    for name in ("plan.yaml", "onderdelen.yaml", "acties.yaml"):
+        assert f"data/plannen/nieuw-plan/{name}" in problems, problems
+    assert "invulveld uit het sjabloon" in problems and "bron/plan.txt" in problems
+
+    for name, values in PLAN_VALUES.items():
+        template = (TEMPLATES / "plan" / name).read_text(encoding="utf-8")
+        (folder / name).write_text(fill_yaml(template, values), encoding="utf-8")
+    (folder / "bron/plan.txt").write_text(PLAN_SOURCE, encoding="utf-8")
+    plan = load_site(project_copy / "data", project_copy).plan("nieuw-plan")
+    assert (plan.onderdeel_soort, plan.onderdeel("1").inleiding, plan.actie("1.a").status) == \
+        ("pijler", PLAN_VALUES["onderdelen.yaml"]["inleiding"][0], "gepland")
+    result = build(project_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project_copy / "uit"
+    home = html_of(site, "index.html")
+    assert home.select_one('.md-nav--primary a[href="nieuw-plan/index.html"]'), "the plan is in the menu"
+    part = html_of(site, "nieuw-plan/pijlers/1.html")
+    assert part.find("h1").get_text(strip=True) == "Pijler 1: Wonen"
+    assert PLAN_VALUES["onderdelen.yaml"]["inleiding"][0] in part.get_text() and "1.a" in part.get_text()
+    assert "Gepland" in html_of(site, "nieuw-plan/acties.html").get_text()
+
+
+# --- 5. The page template -------------------------------------------------------------------------------------
 
 PAGE_VALUES = [
     "Nieuwe pagina",
@@ -219,7 +269,7 @@ def test_the_page_template_filled_in_and_in_the_menu_builds(project_copy):
     assert check.returncode == 0, check.stdout
 
 
-# --- 5. The example error messages are what the loader says ---------------------------------------------------
+# --- 6. The example error messages are what the loader says ---------------------------------------------------
 
 BROKEN_REPORT = """\
 peildatum: 2024-06-30

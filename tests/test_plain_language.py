@@ -4,17 +4,24 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from pathlib import Path
+
 import pytest
 
 from conftest import ROOT
 from plain_language import Settings, check_text
 from plain_language.__main__ import explain
-from plain_language.sources import find
+from macros.loader import load_site
+from macros.plan_pages import plan_site
+from plain_language.sources import Source, find
 from plain_language.text import sentences, syllables
 from plain_language.vocabulary import Vocabulary, compound_parts
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from calibrate_b1 import evaluate  # noqa: E402
+
+
+FIXTURE_DATA = sorted((ROOT / "tests" / "fixtures").glob("*/data"))
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +99,14 @@ def test_calibration_precision_and_recall_stay_at_least_0_9():
 
 
 def _summaries():
-    return find(ROOT / "docs") + find(ROOT / "data" / "plannen")
+    return find(ROOT / "docs") + find(ROOT / "data" / "plannen") + _made_summaries(ROOT / "data")
+
+
+def _made_summaries(data: Path):
+    """The summaries of the pages the site makes from a data folder (macros/plan_pages.py)."""
+    plans = plan_site(load_site(data, ROOT), ROOT / "docs")
+    return [Source(f"{src} (gemaakt uit {data.relative_to(ROOT)}, in het kort)", page.in_het_kort)
+            for src, page in plans.made.items()]
 
 
 @pytest.mark.parametrize("source", _summaries(), ids=lambda s: s.label.replace(str(ROOT) + "/", ""))
@@ -101,11 +115,21 @@ def test_every_summary_on_the_site_is_b1(source, vocabulary):
     assert report.is_b1, explain(source.label, report)
 
 
+@pytest.mark.parametrize("data", FIXTURE_DATA, ids=lambda p: p.parent.name)
+def test_the_summaries_made_for_a_new_plan_are_b1(data, vocabulary):
+    """A plan without texts of its own gets made summaries: these must be B1 in every shape of plan."""
+    for source in _made_summaries(data):
+        report = check_text(source.text, vocabulary)
+        assert report.is_b1, explain(source.label, report)
+
+
 def test_every_page_and_plan_has_a_summary_to_check():
     summaries = _summaries()
-    pages = [p for p in (ROOT / "docs").rglob("*.md")]
+    written = list((ROOT / "docs").rglob("*.md"))
+    made = plan_site(load_site(ROOT / "data", ROOT), ROOT / "docs").made
     plans = list((ROOT / "data" / "plannen").glob("*/plan.yaml"))
-    assert len(summaries) == len(pages) + len(plans)
+    parts = [s for s in summaries if ", onderdeel " in s.label]
+    assert len(summaries) == len(written) + len(made) + len(plans) + len(parts)
 
 
 def test_staff_command_explains_per_sentence(tmp_path):

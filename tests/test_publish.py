@@ -47,7 +47,7 @@ BREAKAGES = {
     "yaml-syntax": ("data/plannen/bewind/plan.yaml", "team: DEV-BLD", "team: DEV-BLD\n  fout: [", "regel"),
     "bad-status": ("data/plannen/bewind/acties.yaml", "status: gestart", "status: klaar", "'klaar' is geen geldige waarde"),
     "unknown-macro": ("docs/over.md", "## Waar de teksten vandaan komen", "{{ onbekend() }}", "'onbekend' bestaat niet"),
-    "wrong-id": ("docs/bewind/aanbevelingen/VI.md", '"VI")', '"VII")', "geen onderdeel 'VII'"),
+    "wrong-id": ("docs/bewind/acties.md", 'acties_tabel("bewind")', 'acties_tabel("bewind", "VII")', "geen onderdeel 'VII'"),
     "no-summary": ("docs/over.md", "in_het_kort:", "samenvatting:", "geen samenvatting in eenvoudige taal"),
     "unknown-abbreviation": ("docs/over.md", "## Waar de teksten vandaan komen", "De QXZ helpt.",
                              "'QXZ' (regel"),

@@ -146,7 +146,7 @@ def replace(path: Path, old: str, new: str) -> None:
 
 @pytest.fixture(scope="module")
 def evil_site(tmp_path_factory):
-    """The project with script in a front-matter title and summary, a nav title and a section title, built."""
+    """The project with script in a front-matter title, summary and menu title and a nav section title, built."""
     import shutil
 
     from conftest import ROOT
@@ -154,19 +154,19 @@ def evil_site(tmp_path_factory):
     project = tmp_path_factory.mktemp("evil") / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__",
                                                                   ".pytest_cache", ".site-*", "node_modules"))
+    # A page written by hand in the place of the one made from data (how staff add prose to a part page).
     page = project / "docs/bewind/aanbevelingen/IV.md"
-    text = re.sub(r"^title: .*$", f"title: 'Aanbeveling IV {EVIL}'", page.read_text(encoding="utf-8"),
-                  count=1, flags=re.M)
-    text, summaries = re.subn(r"^in_het_kort: >-\n  ", f"in_het_kort: >-\n  {EVIL} ", text, count=1, flags=re.M)
-    assert summaries == 1, "the page has a folded in_het_kort"
-    page.write_text(text, encoding="utf-8")
+    page.write_text(f"---\ntitle: 'Aanbeveling IV {EVIL}'\nin_het_kort: >-\n  {EVIL} Dit gaat over cliënten.\n---\n\n"
+                    '{{ onderdeel_pagina("bewind", "IV") }}\n', encoding="utf-8")
+    begroting = project / "docs/bewind/begroting.md"
+    text, pages = re.subn(r"^menutitel: .*$", "menutitel: 'Begroting <script>alert(3)</script>'",
+                          begroting.read_text(encoding="utf-8"), count=1, flags=re.M)
+    begroting.write_text(text, encoding="utf-8")
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text, pages = re.subn(r"- [^:\n]+: bewind/begroting\.md", "- 'Begroting <script>alert(3)</script>': bewind/begroting.md",
-                          text, count=1)
-    text, sections = re.subn(r"^(\s*)- Achtergrond[^:\n]*:\s*$", r"\1- 'Achtergrond <img src=x onerror=alert(4)>':",
-                             text, count=1, flags=re.M)
-    assert pages == sections == 1, "mkdocs.yml has a nav title for begroting and an Achtergrond section"
+    text, sections = re.subn(r"^  - Begrippenlijst: begrippen\.md$",
+                             "  - 'Achtergrond <img src=x onerror=alert(4)>':\n      - begrippen.md",
+                             config.read_text(encoding="utf-8"), count=1, flags=re.M)
+    assert pages == sections == 1, "begroting.md has a menu title and mkdocs.yml a Begrippenlijst entry"
     config.write_text(text, encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -20,7 +20,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import html_of
+from conftest import ROOT, html_of
 
 PLACEHOLDER = "nog niet ingevuld"
 FOOTER_PAGES = {"Toegankelijkheid": "toegankelijkheid.html", "Privacy": "privacy.html", "Contact": "contact.html"}
@@ -188,7 +188,10 @@ def test_every_built_page_has_a_unique_title_and_heading(built_site):
     assert not same_title, f"pages with the same <title> (give their front matter a unique title): {same_title}"
 
 
-def test_no_two_nav_sections_or_pages_share_a_label():
+def test_no_two_nav_sections_or_pages_share_a_label(site_model):
+    """In the whole menu: mkdocs.yml's nav with every plan's section, as the build makes it."""
+    from macros.plan_pages import plan_site, site_menu
+
     labels = defaultdict(int)
 
     def walk(items):
@@ -199,7 +202,9 @@ def test_no_two_nav_sections_or_pages_share_a_label():
                 if isinstance(value, list):
                     walk(value)
 
-    walk(config()["nav"])
+    menu = site_menu(config()["nav"], plan_site(site_model, ROOT / "docs"))
+    assert len(menu) == len(config()["nav"]) - 1 + len(site_model.plannen), "one section per plan, in place of '- plannen'"
+    walk(menu)
     assert {k: n for k, n in labels.items() if n > 1} == {}
 
 

@@ -29,7 +29,10 @@ def edit(old: str, new: str):
 
 
 def write(text: str):
-    return lambda path: path.write_text(text, encoding="utf-8")
+    def apply(path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return apply
 
 
 def delete(path: Path) -> None:
@@ -77,7 +80,7 @@ PAGE_CASES = {
     "no-summary": ("docs/begrippen.md", edit("in_het_kort:", "samenvatting:"),
                    "geen samenvatting in eenvoudige taal", None),
     # macro arguments
-    "missing-argument": ("docs/bewind/aanbevelingen/VI.md", edit('"bewind", "VI")', '"bewind")'),
+    "missing-argument": ("docs/bewind/inbreng-raad.md", append('\n{{ onderdeel_pagina("bewind") }}\n'),
                          "de macro onderdeel_pagina mist een waarde: 'onderdeel_id'", "onderdeel_pagina("),
     "too-many-arguments": ("docs/bewind/acties.md", edit('acties_tabel("bewind")', 'acties_tabel("bewind", "I", "II")'),
                            "de macro acties_tabel krijgt 3 waarden, maar neemt er hoogstens 2", "acties_tabel("),
@@ -86,14 +89,14 @@ PAGE_CASES = {
                               "kent geen waarde met de naam 'deel'", "acties_tabel("),
     "id-without-quotes": ("docs/naar-de-bron/acties.md", edit('acties_tabel("naar-de-bron")', "acties_tabel(bewind)"),
                           "'bewind' staat niet tussen aanhalingstekens", "acties_tabel("),
-    "number-instead-of-id": ("docs/bewind/aanbevelingen/V.md", edit('"V")', "5)"),
+    "number-instead-of-id": ("docs/integrale-toegang/plan.md", append('\n{{ onderdeel_pagina("integrale-toegang", 5) }}\n'),
                              "geen onderdeel '5'", "onderdeel_pagina("),
     "title-too-long": ("docs/bewind/raadsmededeling.md", lambda path: path.write_text(re.sub(
         r"(?m)^title: .*$", "title: " + "Een heel lange titel " * 5, path.read_text(encoding="utf-8"), count=1),
         encoding="utf-8"), "'title' is 104 tekens lang; de grens is 70", "title: Een heel lange titel"),
     # pages and scripts
-    "missing-part-page": ("docs/bewind/aanbevelingen/II.md", delete,
-                          "deze pagina ontbreekt; onderdeel II van bewind heeft er een nodig", None),
+    "page-of-a-removed-plan": ("docs/oud-plan/index.md", write(NEW_PAGE),
+                               "staat in de map docs/oud-plan/, maar er is geen plan 'oud-plan'", None),
     "script-in-page": ("docs/naar-de-bron/aanleiding.md", append("\nKlik hier.\n\n<script>alert(1)</script>\n"),
                        "er staat een <script> in de tekst", "<script>alert(1)"),
     # MkDocs: navigation written by hand, links
@@ -134,6 +137,8 @@ ALONE_CASES = {
                    "er staat een tab; gebruik spaties", "- Contact: contact.md"),
     "config-unknown-setting": ("mkdocs.yml", edit("strict: true", "strict: true\nsite_naam: Plannen"),
                                "'site_naam' is geen instelling die MkDocs kent", "site_naam:"),
+    "config-without-plans": ("mkdocs.yml", edit("  - plannen\n", ""), "het menu (nav) heeft geen regel '- plannen'",
+                             None),
     "config-unknown-plugin": ("mkdocs.yml", edit("  - macros:", "  - macro:"),
                               "de plug-in 'macro' bestaat niet", "- macro:"),
     "config-impossible-reference-date": ("mkdocs.yml", lambda path: path.write_text(re.sub(

@@ -68,6 +68,8 @@ DATA_FIELDS = {
     ("plan.yaml", "samenvatting"): _plan_key,
     ("plan.yaml", "status_toelichting"): _plan_key,
     ("onderdelen.yaml", "korte_titel"): _part_key,
+    ("onderdelen.yaml", "label"): _part_key,
+    ("onderdelen.yaml", "in_het_kort"): _part_key,
     ("acties.yaml", "status_toelichting"): _action_key,
     ("voortgang/*.yaml", "toelichting"): _report,
 }
@@ -143,6 +145,6 @@ def test_the_guide_shows_the_limits_from_the_table_and_its_numbers_agree(built_s
     rows = [[cell.get_text(" ", strip=True) for cell in row.select("th, td")] for row in table.select("tbody tr")]
     assert [(r[0], r[1], int(r[2])) for r in rows] == [(i.key, i.file, i.most) for i in LIMITS]
     # Where the guide or a template names a limit in its text, it is the enforced one.
-    for path in [ROOT / "docs/redactie.md", *sorted((ROOT / "sjablonen").iterdir())]:
+    for path in [ROOT / "docs/redactie.md", *sorted(p for p in (ROOT / "sjablonen").rglob("*") if p.is_file())]:
         for number in re.findall(r"hoogstens (\d+) tekens", path.read_text(encoding="utf-8")):
             assert int(number) in {i.most for i in LIMITS}, (path, number)
