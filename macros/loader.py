@@ -68,7 +68,7 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
                                 f"Gebruik een van: {', '.join(PLAN_FILES)}."))
     if "plan.yaml" not in docs:
         problems.append(Problem(shown_path(folder, root), None, "deze plan-map heeft geen plan.yaml.",
-                                "Maak plan.yaml met minstens id, titel en status."))
+                                "Maak plan.yaml met minstens id en titel."))
         return None
 
     before = len(problems)
@@ -89,7 +89,7 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
         id=plan_id, titel=f.text("titel", True), korte_titel=f.text("korte_titel", limit=limit("plan.yaml", "korte_titel")) or f.text("titel"),
         nummer=f.text("nummer"), datum=f.moment("datum"), historisch=f.boolean("historisch"),
         portefeuillehouder=f.text("portefeuillehouder"), bestuurder=f.text("bestuurder"),
-        team=f.text("team"), status=f.choice("status", m.PLAN_STATUSES),
+        team=f.text("team"), status=_plan_status(f),
         status_toelichting=f.text("status_toelichting", limit=limit("plan.yaml", "status_toelichting")),
         onderdeel_soort=soort, onderdeel_meervoud=plural(soort, meervoud),
         rapportage=f.text("rapportage"), rapportages_per_jaar=f.integer("rapportages_per_jaar", low=1, high=12),
@@ -131,6 +131,19 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
     # A quote missing from the source still leaves a usable plan, so the other checks report on it too.
     problems.extend(source_texts.unquoted(plan, docs, root))
     return plan
+
+
+_NOT_STATED = re.compile(r"(?i)\s*(?:niet[\s-]*(?:vermeld|genoemd|bekend)|onbekend|geen(?:\s+status)?|-)\s*")
+
+
+def _plan_status(f: Fields) -> str | None:
+    """The plan's status as the documents state it; left out when they state none."""
+    raw = f.data.get("status")
+    if isinstance(raw, str) and _NOT_STATED.fullmatch(raw):
+        f.problem("status", f"'{raw}' is geen status: zo zegt u dat de stukken geen status noemen.",
+                  "Laat 'status' dan weg. De site toont dan 'Niet vermeld in het plan'.")
+        return None
+    return f.choice("status", m.PLAN_STATUSES, "") or None
 
 
 def _load_list(doc, key: str, problems: list[Problem], build) -> tuple:
@@ -288,7 +301,7 @@ def _budget(data, file, problems) -> m.Budget | None:
                 rf.problem("per_jaar", "'per_jaar' moet per regel een jaar en een bedrag hebben.",
                            "Schrijf bijvoorbeeld:  2024: 600000")
         ramingen.append(m.Estimate(id=rf.ident(), titel=rf.text("titel", True),
-                                   soort=rf.choice("soort", m.ESTIMATE_KINDS), door=rf.text("door", True),
+                                   soort=rf.choice("soort", m.ESTIMATE_KINDS, "") or None, door=rf.text("door", True),
                                    leidend=rf.boolean("leidend"), regels=tuple(regels), toelichting=rf.text("toelichting"),
                                    kanttekening=rf.text("kanttekening"), totaal=rf.euros("totaal"),
                                    per_jaar=tuple(per_jaar), line=rf.line))

@@ -149,8 +149,9 @@ class Estimate:
 
     id: str = _uitleg("Korte naam van deze raming, in kleine letters met streepjes.")
     titel: str = _uitleg("De naam van deze raming op de site, bijvoorbeeld 'Plan van aanpak'.")
-    soort: str = _uitleg(  # raming, voorstel or besluit
-        "Wat de bron zelf van deze bedragen zegt: een raming, een voorstel of een besluit.")
+    soort: str | None = _uitleg(  # raming, voorstel or besluit; None: the source does not say
+        "Wat de bron zelf van deze bedragen zegt: een raming, een voorstel of een besluit. Weglaten als de bron "
+        "het niet zegt.")
     door: str = _uitleg("Welk document deze bedragen noemt.")  # which document says it
     leidend: bool = _uitleg(  # the figures the site shows first; any other estimate is compared with it
         "true bij de bedragen die de site als eerste toont; precies één raming is leidend.")
@@ -421,7 +422,9 @@ class Plan:
     id: str = _uitleg("De naam van de map van het plan, in kleine letters met streepjes.")
     titel: str = _uitleg("De volledige titel van het plan.")
     korte_titel: str = _uitleg("Een korte titel voor menu's. Leeg: de site gebruikt de titel.")
-    status: str = _uitleg("De status van het plan als geheel.")
+    status: str | None = _uitleg(  # None: the documents state no status; the site says so
+        "De status van het plan als geheel, zoals de stukken die noemen. Weglaten als de stukken geen status "
+        "noemen.")
     onderdeel_soort: str = _uitleg("Hoe het plan zijn onderdelen noemt (aanbeveling, actielijn, pijler, spoor, "
                                    "thema, ...). Leeg: aanbeveling.")
     nummer: str | None = _uitleg("Het nummer van het besluit over het plan, bijvoorbeeld 2023-866.", None)

@@ -22,6 +22,7 @@ from .render_status import (STATUS_LABEL, plan_as_source, progress_bar, progress
 
 PLAN_STATUS_LABEL = {"concept": "Concept", "vastgesteld": "Vastgesteld", "in-uitvoering": "In uitvoering",
                      "afgerond": "Afgerond", "ingetrokken": "Ingetrokken"}
+PLAN_STATUS_NOT_STATED = "Niet vermeld in het plan"
 RACI_LABEL = {"R": "voert uit", "A": "eindverantwoordelijk", "S": "ondersteunt", "C": "wordt geraadpleegd",
               "I": "wordt geïnformeerd"}
 
@@ -60,6 +61,11 @@ def md_text(text: str) -> str:
     for char in "\\`*_[]#":
         escaped = escaped.replace(char, "\\" + char)
     return escaped
+
+
+def plan_status_label(plan: m.Plan) -> str:
+    """The plan's status as its documents state it, or that they state none: never a status they do not give."""
+    return PLAN_STATUS_LABEL[plan.status] if plan.status else PLAN_STATUS_NOT_STATED
 
 
 def part_label(plan: m.Plan, part: m.Part) -> str:
@@ -280,7 +286,7 @@ def plan_facts(plan: m.Plan, peildatum: _dt.date) -> str:
         facts.append(("Bestuurder", esc(plan.bestuurder)))
     if plan.team:
         facts.append(("Team", esc(plan.team)))
-    status = esc(PLAN_STATUS_LABEL[plan.status])
+    status = esc(plan_status_label(plan))
     if plan.historisch:
         status += " (geschiedenis)"
     if plan.status_toelichting:
@@ -296,8 +302,10 @@ def plan_facts(plan: m.Plan, peildatum: _dt.date) -> str:
 def reporting_text(plan: m.Plan, peildatum: _dt.date) -> str:
     """The latest report, and when the plan's own cadence says the next one was due: neutral, never a verdict."""
     if plan.historisch:
-        return (f"Dit plan is geschiedenis: {PLAN_STATUS_LABEL[plan.status].lower()} uit {plan.datum}. Deze site "
-                "heeft geen informatie over wat er daarna met het plan gebeurde.")
+        status = PLAN_STATUS_LABEL[plan.status].lower() if plan.status else "een plan"
+        when = f" uit {plan.datum}" if plan.datum else ""
+        return (f"Dit plan is geschiedenis: {status}{when}. Deze site heeft geen informatie over wat er daarna met "
+                "het plan gebeurde.")
     rhythm = st.rhythm(plan, peildatum)
     if rhythm.laatste:
         text = (f"Laatste voortgangsrapportage: {rhythm.laatste.titel}, stand {datum(rhythm.laatste.peildatum)} "
@@ -400,7 +408,8 @@ def plan_card(plan: m.Plan, links: Links, peildatum: _dt.date) -> str:
                  f'<a href="{esc(links.plan(plan, "begroting"))}#verschillen-in-de-bronnen">zie de verschillen</a>.</p>')
     elif money:
         money = f"<p>{esc(money)}</p>"
-    status = esc(PLAN_STATUS_LABEL[plan.status]) + (" (geschiedenis)" if plan.historisch else "")
+    status = (esc(f"Status: {PLAN_STATUS_NOT_STATED.lower()}") if plan.status is None
+              else esc(PLAN_STATUS_LABEL[plan.status])) + (" (geschiedenis)" if plan.historisch else "")
     return (f'<section class="pva-card" aria-labelledby="plan-{esc(plan.id)}">'
             f'<h3 id="plan-{esc(plan.id)}"><a href="{esc(url)}">{esc(plan.titel)}'
             + (f" ({esc(plan.datum.jaar)})" if plan.historisch and plan.datum else "") + "</a></h3>"
