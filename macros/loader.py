@@ -13,6 +13,7 @@ from . import loader_structures as structures
 from . import model as m
 from . import progress_reports, source_texts
 from .checks import budget_problems
+from .dutch import Moment
 from .loader_fields import Fields
 from .problems import PlanDataError, Problem, shown_path
 from .structure_words import plural, plural_problem
@@ -218,7 +219,7 @@ def _action(data, file, problems) -> m.Action | None:
     raw_planning = f._get("planning", False)
     if raw_planning is not None:
         pf = Fields(raw_planning, file, problems, f"de planning van {f.what}",
-                    ("start", "eind", "doorlopend", "stappen", "tekst", "fase"), line=f.line_of("planning"))
+                    ("start", "eind", "doorlopend", "stappen", "tekst", "fase", "herhaling"), line=f.line_of("planning"))
         stappen = []
         for step in pf.items("stappen"):
             sf = Fields(step, file, problems, f"een stap van {f.what}", ("omschrijving", "datum"),
@@ -228,7 +229,8 @@ def _action(data, file, problems) -> m.Action | None:
                 sf.problem(None, f"een stap van {f.what} heeft geen datum.", "Voeg 'datum: JJJJ-Qn' toe.")
             stappen.append(m.Step(sf.text("omschrijving", True), moment))
         planning = m.Planning(start=pf.moment("start"), eind=pf.moment("eind"), doorlopend=pf.boolean("doorlopend"),
-                              stappen=tuple(stappen), tekst=pf.text("tekst"), fase=pf.text("fase"))
+                              stappen=tuple(stappen), tekst=pf.text("tekst"), fase=pf.text("fase"),
+                              herhaling=_recurrence(pf))
         if planning.fase and (planning.start or planning.eind or planning.stappen):
             pf.problem("fase", f"{f.what} heeft een fase en ook eigen datums.",
                        "Gebruik 'fase' alleen als het plan de actie geen eigen datum geeft; haal anders 'fase' weg.")
@@ -251,6 +253,22 @@ def _action(data, file, problems) -> m.Action | None:
                   "onder 'status_citaten:', of maak de status 'gepland'. Latere voortgang hoort in een "
                   "voortgangsrapportage (map rapportages/).")
     return action if f.ok else None
+
+
+def _recurrence(pf: Fields) -> str | None:
+    """How often an action comes back, in the plan's words; a date there belongs at start."""
+    raw = pf.data.get("herhaling")
+    if isinstance(raw, (int, str)) and not isinstance(raw, bool):
+        try:
+            first = Moment.lees(raw)
+        except ValueError:
+            first = None
+        if first is not None:
+            pf.problem("herhaling", f"'herhaling' zegt hoe vaak de actie terugkomt, geen datum: u schreef {raw}.",
+                       f"Zet de eerste keer bij 'start' (start: {raw}) en bij 'herhaling' de woorden van het plan, "
+                       "bijvoorbeeld: herhaling: daarna jaarlijks.")
+            return None
+    return pf.text("herhaling")
 
 
 def _budget(data, file, problems) -> m.Budget | None:

@@ -96,10 +96,14 @@ class Planning:
     eind: Moment | None = _uitleg("Wanneer de actie klaar moet zijn, zo precies als het plan het zegt.", None)
     doorlopend: bool = _uitleg("true als de actie geen eind heeft (dan geen eind invullen).", False)
     stappen: tuple[Step, ...] = _uitleg("Tussenstappen met elk een omschrijving en een datum.", ())
-    tekst: str | None = _uitleg(  # the planning in the plan's own words ("voor de zomer van 2014")
-        "De planning in de woorden van het plan, bijvoorbeeld 'voor de zomer van 2014'.", None)
+    tekst: str | None = _uitleg(  # the planning in the plan's own words ("voor de zomer van 2014", "Q4"); shown as such
+        "De planning in de woorden van het plan, bijvoorbeeld 'voor de zomer van 2014', 'Q4' of 'na besluit van de "
+        "raad'. De site toont deze woorden.", None)
     fase: str | None = _uitleg(  # a phase of the plan, given as context when the plan gives the action no dates
         "Het id van een fase uit planning.yaml; alleen als het plan de actie geen eigen datums geeft.", None)
+    herhaling: str | None = _uitleg(  # recurring, in the plan's words; never late because a first occurrence passed
+        "Hoe vaak de actie terugkomt, in de woorden van het plan: 'maandelijks', 'jaarlijks', 'daarna jaarlijks'. "
+        "Zet bij start de eerste keer, als het plan die noemt.", None)
 
 
 @dataclass(frozen=True)

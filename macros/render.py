@@ -112,19 +112,41 @@ def planning_text(planning: m.Planning | None, plan: m.Plan | None = None) -> st
         return "Niet genoemd in het plan"
     if planning.fase and plan is not None:
         return f"Geen eigen datum; valt in {phase_text(plan, planning.fase)}"
+    text = planning.tekst or dated_text(planning)  # the plan's own words first: "voor de zomer van 2014", "Q4"
+    if planning.herhaling:
+        if not (planning.tekst and planning.herhaling.lower() in planning.tekst.lower()):
+            text = f"{text}, {planning.herhaling}" if text else planning.herhaling
+        text += " (terugkerende actie)"
+    return text[0].upper() + text[1:] if text else "Niet genoemd in het plan"
+
+
+def dated_text(planning: m.Planning) -> str:
+    """The planning as far as the site can date it; for a recurring action the start is its first time."""
     parts = []
     if planning.start and planning.eind:
         parts.append(f"{planning.start} tot en met {planning.eind}")
     elif planning.start:
-        parts.append(f"vanaf {planning.start}")
+        parts.append(str(planning.start) if planning.herhaling else f"vanaf {planning.start}")
     elif planning.eind:
         parts.append(f"uiterlijk {planning.eind}")
     if planning.doorlopend:
         parts.append("doorlopend")
-    text = ", ".join(parts).capitalize() if parts else ""
-    if not text and planning.tekst:  # no dates: the plan's own words, e.g. "voor de zomer van 2014"
-        text = planning.tekst[0].upper() + planning.tekst[1:]
-    return text or "Niet genoemd in het plan"
+    return ", ".join(parts)
+
+
+def planning_note(planning: m.Planning | None) -> str:
+    """What the site does with a planning in the plan's words: the dates it uses, or that it has none."""
+    if planning is None or planning.fase:
+        return ""
+    notes, dated = [], dated_text(planning)
+    if planning.tekst and dated:
+        notes.append(f"Datum voor de tijdlijn: {dated}.")
+    elif planning.tekst and not planning.stappen:
+        notes.append("Het plan noemt hier geen datum. De site zet de actie daarom niet op de tijdlijn en noemt haar "
+                     "nooit te laat.")
+    if planning.herhaling:
+        notes.append("Een terugkerende actie is nooit te laat omdat een eerste keer voorbij is.")
+    return " ".join(notes)
 
 
 def actor_name(plan: m.Plan, actor_id: str | None) -> str:
@@ -202,8 +224,7 @@ def action_details(plan: m.Plan, action: m.Action, links: Links, site: m.Site | 
          if state.report is not None else f'<span class="pva-note">{esc(plan_status_note(plan, action))}</span>'),
         ("Trekker", esc(actor_name(plan, action.trekker))),
         ("Planning", esc(planned_end_text(plan, action, state)) + (
-            f' <span class="pva-note">Volgens het plan: {esc(action.planning.tekst)}</span>'
-            if action.planning and action.planning.tekst and (action.planning.start or action.planning.eind) else "")),
+            f' <span class="pva-note">{esc(note)}</span>' if (note := planning_note(action.planning)) else "")),
     ]
     for report, replanning in state.herplanningen:
         facts.append(("Herplanning", f"Nieuw gepland einde: {esc(replanning.eind)}. Reden: {esc(replanning.reden)} "

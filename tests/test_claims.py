@@ -5,6 +5,7 @@ abbreviation. The site shows what the source says, at its precision, and says pl
 """
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -23,10 +24,13 @@ def text(html: str) -> str:
     return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").replace("\u00a0", " ").split())
 
 
+def copied(tmp_path: Path, fixture: Path) -> Path:
+    return Path(shutil.copytree(fixture, tmp_path / fixture.name))
+
+
 def edited(tmp_path: Path, fixture: Path, file: str, old: str, new: str) -> Path:
     """A copy of a fixture folder with one text in one data file replaced."""
-    copy = tmp_path / fixture.name
-    shutil.copytree(fixture, copy)
+    copy = copied(tmp_path, fixture)
     path = copy / "data" / "plannen" / file
     original = path.read_text(encoding="utf-8")
     assert old in original, f"test setup: {old!r} not in {file}"
@@ -84,3 +88,132 @@ def test_a_budget_whose_source_does_not_say_raming_voorstel_or_besluit_is_not_ca
     assert "De bron zegt niet of dit een raming, een voorstel of een besluit is." in page
     assert "hierover is besloten" not in page and "(besluit)" not in page
     assert render_budget.money_summary(plan).startswith("Geld (volgens het fictieve besluit): ")
+
+
+# --- 2. Dates at the source's precision, in the plan's words ----------------------------------------------------------
+
+REPORT = """\
+# TESTGEGEVENS — verzonnen rapportage.
+peildatum: 2025-03-31
+titel: Fictieve rapportage maart 2025
+bron:
+  titel: Fictieve raadsmededeling
+acties:
+{entries}"""
+
+
+def with_report(copy: Path, *action_ids: str) -> Path:
+    """The copy with a report of 31 March 2025 that says each action has started and is not finished."""
+    folder = copy / "data" / "plannen" / "fictief-actielijnen" / "rapportages"
+    folder.mkdir()
+    entries = "".join(f'  - actie: "{a}"\n    status: gestart\n    toelichting: Het werk loopt nog.\n' for a in action_ids)
+    (folder / "2025-03-31-fictief.yaml").write_text(REPORT.format(entries=entries), encoding="utf-8")
+    return copy
+
+
+def test_the_planning_shows_in_the_plans_own_words_in_every_table(fictional):
+    from macros.render_overview import action_overview
+
+    plan = fictional.plan("fictief-actielijnen")
+    expected = {"2.2": "Q4", "2.3": "Na besluit van de raad", "2.4": "Vanaf 1 januari 2026",
+                "2.5": "Q4 2024, daarna jaarlijks (terugkerende actie)", "2.6": "Maandelijks (terugkerende actie)"}
+    table = BeautifulSoup(render.actions_table(plan, plan.acties, Links("x.md"), "x", PEIL), "html.parser")
+    shown = {tr.th.get_text(): tr.find_all("td")[2].get_text() for tr in table.tbody.find_all("tr")}
+    overview = BeautifulSoup(action_overview(fictional, Links("acties.md"), PEIL), "html.parser")
+    listed = {tr.th.get_text().split(" ")[0]: tr.find_all("td")[3].get_text() for tr in overview.tbody.find_all("tr")}
+    for action_id, words in expected.items():
+        assert shown[action_id] == listed[action_id] == words
+
+
+def test_an_action_in_words_without_a_date_says_so_and_the_site_dates_only_what_the_plan_dates(fictional):
+    plan = fictional.plan("fictief-actielijnen")
+    details = {a: text(render.action_details(plan, plan.actie(a), Links("x.md"), fictional, PEIL))
+               for a in ("2.2", "2.3", "2.4")}
+    assert "Planning Q4 Het plan noemt hier geen datum. De site zet de actie daarom niet op de tijdlijn en noemt " \
+           "haar nooit te laat." in details["2.2"]
+    assert "Planning Na besluit van de raad Het plan noemt hier geen datum." in details["2.3"]
+    assert "Planning Vanaf 1 januari 2026 Datum voor de tijdlijn: vanaf 1 januari 2026." in details["2.4"]
+
+
+def test_an_action_without_a_dated_end_is_never_late(tmp_path):
+    from macros import action_state as st
+
+    copy = with_report(copied(tmp_path, FICTIEF), "2.2", "2.3", "2.4")
+    plan = load_site(copy / "data", copy).plan("fictief-actielijnen")
+    for action_id in ("2.2", "2.3", "2.4"):
+        state = st.state(plan, plan.actie(action_id), dt.date(2027, 1, 1))
+        assert (state.status, state.eind, state.timing) == ("gestart", None, st.GEEN_EINDE)
+    assert st.late_actions(plan, dt.date(2027, 1, 1)) == ()
+
+
+def test_the_timeline_places_only_dated_actions_and_lists_the_others_with_the_plans_words(fictional):
+    from macros.render_overview import timeline
+
+    page = BeautifulSoup(timeline(fictional.plannen, Links("tijdlijn.md"), PEIL, "Tijdlijn"), "html.parser")
+    on_chart = [th.get_text().split(" ")[0] for th in page.select("table.pva-tl tbody th")]
+    assert on_chart == ["1.1", "2.1", "2.4", "2.5"]
+    undated = next(t for t in page.find_all("table") if t.caption and t.caption.get_text() == "Acties zonder datum in het plan")
+    rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])][:3] for tr in undated.tbody.find_all("tr")]
+    assert rows == [["2.2 Kwartaal zonder jaar", "Fictief testplan met actielijnen <b>vet</b>", "Q4"],
+                    ["2.3 Na een besluit", "Fictief testplan met actielijnen <b>vet</b>", "Na besluit van de raad"],
+                    ["2.6 Elke maand", "Fictief testplan met actielijnen <b>vet</b>", "Maandelijks (terugkerende actie)"],
+                    ["W1 Een actie zonder meer", "Fictief plan zonder begroting", "Niet genoemd in het plan"]]
+    assert "4 van de 8 acties hebben in het plan geen datum. Ze staan niet op de tijdlijn" in page.get_text()
+
+
+@pytest.mark.parametrize("key, value, said, fix", [
+    ("eind", "Q4", "een kwartaal zonder jaar", "zet dan de woorden van het plan bij 'tekst' (tekst: Q4)"),
+    ("eind", "Q5", "er is geen kwartaal 5", "Controleer het kwartaal in het stuk."),
+    ("eind", "na besluit van de raad", "een voorwaarde, geen datum",
+     "Zet de woorden van het plan bij 'tekst' (tekst: na besluit van de raad)"),
+    ("start", "vanaf 1 januari 2026", "'vanaf' met een datum", "Zet de datum bij 'start' als JJJJ-MM-DD"),
+    ("eind", "jaarlijks", "dit zegt hoe vaak de actie terugkomt", "Zet die woorden bij 'herhaling'"),
+])
+def test_a_date_written_as_words_is_a_dutch_problem_saying_where_the_words_go(tmp_path, key, value, said, fix):
+    copy = edited(tmp_path, FICTIEF, "fictief-actielijnen/acties.yaml", "      start: 2024-Q1\n      eind: 2024-Q4\n",
+                  f"      {key}: {value}\n")
+    [problem] = problems(copy)
+    assert (problem.file.name, problem.line) == ("acties.yaml", line_of(copy, "fictief-actielijnen/acties.yaml", value))
+    assert problem.message.startswith(f"'{value}' bij '{key}' van de planning van actie 1.1 is geen datum: {said}")
+    assert fix in problem.fix
+
+
+# --- 3. Recurring actions -----------------------------------------------------------------------------------------------
+
+def test_a_recurring_action_is_never_late_because_its_first_time_passed(tmp_path):
+    from macros import action_state as st
+
+    later = dt.date(2025, 4, 1)
+    for first in ("start", "eind"):  # the first time written as start, or as if it were an end
+        copy = edited(tmp_path / first, FICTIEF, "fictief-actielijnen/acties.yaml", "      start: 2024-Q4\n",
+                      f"      {first}: 2024-Q4\n")
+        plan = load_site(with_report(copy, "2.5") / "data", copy).plan("fictief-actielijnen")
+        state = st.state(plan, plan.actie("2.5"), later)
+        assert (state.status, state.timing) == ("gestart", st.TERUGKEREND)
+        badge = text(render.actions_table(plan, [plan.actie("2.5")], Links("x.md"), "x", later))
+        assert "Te laat" not in badge and "geen recente informatie" not in badge
+    # The same action with an end and no herhaling is late after the same report: only herhaling makes the difference.
+    copy = edited(tmp_path / "once", FICTIEF, "fictief-actielijnen/acties.yaml",
+                  "      start: 2024-Q4\n      herhaling: daarna jaarlijks\n", "      eind: 2024-Q4\n")
+    plan = load_site(with_report(copy, "2.5") / "data", copy).plan("fictief-actielijnen")
+    assert st.state(plan, plan.actie("2.5"), later).timing == st.TE_LAAT
+
+
+def test_a_recurring_action_is_shown_as_such_in_its_details_and_on_the_timeline(fictional):
+    from macros.render_overview import action_bars
+
+    plan = fictional.plan("fictief-actielijnen")
+    details = text(render.action_details(plan, plan.actie("2.5"), Links("x.md"), fictional, PEIL))
+    assert "Planning Q4 2024, daarna jaarlijks (terugkerende actie) Datum voor de tijdlijn: 4e kwartaal 2024. Een " \
+           "terugkerende actie is nooit te laat omdat een eerste keer voorbij is." in details
+    [bar] = [b for b in action_bars([plan], Links("tijdlijn.md"), PEIL) if b.label.startswith("2.5 ")]
+    assert (bar.begin, bar.open_end) == (dt.date(2024, 10, 1), True)
+    assert bar.note.startswith("Q4 2024, daarna jaarlijks (terugkerende actie); gepland")
+
+
+def test_a_date_as_herhaling_is_a_dutch_problem_with_its_line(tmp_path):
+    copy = edited(tmp_path, FICTIEF, "fictief-actielijnen/acties.yaml", "herhaling: maandelijks", "herhaling: 2026-Q4")
+    [problem] = problems(copy)
+    assert problem.line == line_of(copy, "fictief-actielijnen/acties.yaml", "herhaling: 2026-Q4")
+    assert problem.message == "'herhaling' zegt hoe vaak de actie terugkomt, geen datum: u schreef 2026-Q4."
+    assert problem.fix.startswith("Zet de eerste keer bij 'start' (start: 2026-Q4)")
