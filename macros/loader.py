@@ -299,9 +299,6 @@ def _budget(data, file, problems) -> m.Budget | None:
             if line.jaren is not None and line.soort != "jaarlijks":
                 lf.problem("jaren", "'jaren' hoort alleen bij een bedrag met 'soort: jaarlijks'.",
                            "Zet 'soort: jaarlijks' of haal 'jaren' weg.")
-            if line.bedrag is not None and line.fte is not None:
-                lf.problem("fte", "een begrotingsregel heeft zowel een bedrag als fte.",
-                           "Maak twee regels: één met het bedrag en één met de fte.")
             regels.append(line)
         per_jaar = []
         raw_years = rf._get("per_jaar", False)

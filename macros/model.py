@@ -135,7 +135,8 @@ class BudgetLine:
     bedrag: Decimal | None = _uitleg(  # euros
         "Het bedrag in hele euro's, als gewoon getal zonder punten of euroteken: 300000.", None)
     fte: Decimal | None = _uitleg(
-        "De formatie in fte, als getal met een punt voor decimalen: 1.5. Niet samen met een bedrag.", None)
+        "De formatie in fte, als getal met een punt voor decimalen: 1.5. Noemt de bron bij één regel fte én een "
+        "bedrag, zet dan beide in die regel.", None)
     soort: str | None = _uitleg(
         "Of het bedrag eenmalig (incidenteel), blijvend (structureel) of een aantal jaren per jaar "
         "(jaarlijks) is.", None)

@@ -35,9 +35,13 @@ def amount_text(euros: Decimal, ftes: Decimal) -> str:
 
 
 def line_amount(line: m.BudgetLine) -> str:
+    """One line as one item: '0,3 fte, € 30.000' when the source gives both, without saying how they relate."""
     if line.bedrag is None and line.fte is None:
         return "geen bedrag genoemd"
-    text = amount_text(line.bedrag or Decimal(0), line.fte or Decimal(0))
+    if line.bedrag is not None and line.fte is not None:
+        text = f"{fte(line.fte)}, {euro(line.bedrag)}"
+    else:
+        text = amount_text(line.bedrag or Decimal(0), line.fte or Decimal(0))
     return f"circa {text}" if line.circa else text
 
 
@@ -256,7 +260,9 @@ def money_summary(plan: m.Plan) -> str:
         funding_text = f", uit {', '.join(sorted(f for f in funding if f))}" if funding and None not in funding else ""
         sentences.append(f"{amount}{funding_text}")
     text = f"Geld ({leading.soort + ' in' if leading.soort else 'volgens'} {leading.door}): " + ("; ".join(sentences) or "geen bedrag") + "."
-    unfunded = sum((line.fte for line in leading.regels if line.fte and not line.dekking), Decimal(0))
+    # staff on a line of their own: a line with fte and an amount may pay that staff from the amount
+    unfunded = sum((line.fte for line in leading.regels if line.fte and line.bedrag is None and not line.dekking),
+                   Decimal(0))
     if unfunded:
         text += f" Verwacht daarnaast {fte(unfunded)} extra capaciteit; de bron noemt niet waaruit die betaald wordt."
     if leading.kanttekening:

@@ -217,3 +217,31 @@ def test_a_date_as_herhaling_is_a_dutch_problem_with_its_line(tmp_path):
     assert problem.line == line_of(copy, "fictief-actielijnen/acties.yaml", "herhaling: 2026-Q4")
     assert problem.message == "'herhaling' zegt hoe vaak de actie terugkomt, geen datum: u schreef 2026-Q4."
     assert problem.fix.startswith("Zet de eerste keer bij 'start' (start: 2026-Q4)")
+
+
+# --- 4. One budget line in fte and euros --------------------------------------------------------------------------------
+
+def test_a_line_in_fte_and_euros_is_one_item_and_the_totals_keep_them_apart(fictional):
+    plan = fictional.plan("fictief-actielijnen")
+    estimate = plan.begroting.leidend
+    page = BeautifulSoup(render_budget.lines_table(plan, estimate, Links("x.md")), "html.parser")
+    rows = [[c.get_text(" ", strip=True).replace("\u00a0", " ") for c in tr.find_all(["th", "td"])]
+            for tr in page.tbody.find_all("tr")]
+    assert rows[-1][:3] == ["actie 1.1", "Coördinatie", "0,3 fte, € 30.000"]
+    assert len(rows) == len(estimate.regels) == 3
+    assert text(render_budget._total_rows(estimate)) == "Totaal (berekend) € 31.234 + 0,7 fte"
+    part = text(render_budget.part_budget(plan, "Actielijn 1", "1"))
+    assert "Actie 1.1: 0,3 fte, € 30.000 (incidenteel, 2024, dekking: POK-middelen)" in part
+
+
+def test_staff_on_a_line_with_an_amount_is_not_called_extra_capacity(fictional):
+    summary = render_budget.money_summary(fictional.plan("fictief-actielijnen")).replace("\u00a0", " ")
+    assert summary == "Geld (besluit in het fictieve besluit): € 31.234, uit POK-middelen."
+    assert "daarnaast" not in summary
+
+
+def test_a_wrong_fte_beside_an_amount_is_a_dutch_problem_with_its_line(tmp_path):
+    copy = edited(tmp_path, FICTIEF, "fictief-actielijnen/begroting.yaml", "fte: 0.3", 'fte: "0,3 fte"')
+    [problem] = problems(copy)
+    assert problem.line == line_of(copy, "fictief-actielijnen/begroting.yaml", 'fte: "0,3 fte"')
+    assert problem.message == "'fte' bij een begrotingsregel moet een getal zijn, niet '0,3 fte'."
