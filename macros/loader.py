@@ -196,7 +196,7 @@ def _part(data, file, problems) -> m.Part | None:
 def _action(data, file, problems) -> m.Action | None:
     f = Fields(data, file, problems, "een actie",
                ("id", "onderdeel", "titel", "tekst", "trekker", "raci", "planning", "status", "status_citaten",
-                "status_toelichting", "randvoorwaarde_voor", "zie_ook"))
+                "status_toelichting", "randvoorwaarde_voor", "zie_ook", "samen"))
     action_id = f.ident(pattern=_PART_ID)
     if action_id:
         f.what = f"actie {action_id}"
@@ -246,7 +246,16 @@ def _action(data, file, problems) -> m.Action | None:
         status_toelichting=f.text("status_toelichting", limit=limit("acties.yaml", "status_toelichting")),
         trekker=f.text("trekker"), raci=tuple(raci),
         planning=planning, randvoorwaarde_voor=f.id_list("randvoorwaarde_voor"), zie_ook=f.id_list("zie_ook"),
+        samen=f.id_list("samen"),
     )
+    if action.samen and action.trekker:
+        f.problem("samen", f"{f.what} heeft een trekker en ook 'samen'.",
+                  "Gebruik 'samen' alleen als het plan meerdere actoren noemt en geen trekker. Noemt het plan een "
+                  "trekker, haal 'samen' dan weg; de rollen van de anderen horen bij 'raci'.")
+    elif len(action.samen) == 1:
+        f.problem("samen", f"bij {f.what} noemt 'samen' maar één actor ({action.samen[0]}).",
+                  f"Noemt het plan {action.samen[0]} als trekker, schrijf dan 'trekker: {action.samen[0]}'. "
+                  "'samen' is voor twee of meer actoren zonder trekker.")
     if action.status and action.status != "gepland" and not action.status_citaten:
         f.problem("status", f"{f.what} heeft status '{action.status}', maar er staat geen citaat bij.",
                   "Een status anders dan 'gepland' moet blijken uit de tekst van het plan. Zet de zin uit het plan "
@@ -403,6 +412,9 @@ def _check_references(plan: m.Plan, docs: dict, problems: list[Problem]) -> None
         if action.trekker and action.trekker not in actors:
             unknown(action.trekker, actors, "actor", "acties.yaml", line(action_maps, action.id, "trekker"),
                     "actoren.yaml")
+        for actor_id in action.samen:
+            if actor_id not in actors:
+                unknown(actor_id, actors, "actor", "acties.yaml", line(action_maps, action.id, "samen"), "actoren.yaml")
         for actor_id, _ in action.raci:
             if actor_id not in actors:
                 unknown(actor_id, actors, "actor", "acties.yaml", line(action_maps, action.id, "raci", actor_id),

@@ -125,6 +125,9 @@ class Action:
     randvoorwaarde_voor: tuple[str, ...] = _uitleg("De id's van acties die pas kunnen als deze actie klaar is.", ())
     zie_ook: tuple[str, ...] = _uitleg(
         "De id's van verwante acties; voor een actie van een ander plan: plan/actie.", ())
+    samen: tuple[str, ...] = _uitleg(  # several actors and no lead, as the plan says it
+        "De id's van de actoren die de actie samen doen, als het plan meerdere noemt en geen trekker "
+        "(uit actoren.yaml).", ())
 
 
 @dataclass(frozen=True)

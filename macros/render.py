@@ -156,6 +156,14 @@ def actor_name(plan: m.Plan, actor_id: str | None) -> str:
     return actor.naam + (f" ({actor.afkorting})" if actor.afkorting else "")
 
 
+def lead_text(plan: m.Plan, action: m.Action) -> str:
+    """Who leads the action, as the plan says: a trekker, several actors together without one, or no one named."""
+    if action.trekker or not action.samen:
+        return actor_name(plan, action.trekker)
+    names = [actor_name(plan, a) for a in action.samen]
+    return f"{', '.join(names[:-1])} en {names[-1]}, samen; het plan noemt geen trekker"
+
+
 def planned_end_text(plan: m.Plan, action: m.Action, state: st.ActionState) -> str:
     """The planning as adopted, with any re-planning a report gives after it."""
     text = planning_text(action.planning, plan)
@@ -170,7 +178,7 @@ def actions_table(plan: m.Plan, actions, links: Links, caption: str, peildatum: 
         state = st.state(plan, a, peildatum)
         rows.append(
             f'<tr><th scope="row"><a href="{esc(links.action(plan, a))}">{esc(a.id)}</a></th>'
-            f"<td>{esc(a.titel)}</td><td>{esc(actor_name(plan, a.trekker))}</td>"
+            f"<td>{esc(a.titel)}</td><td>{esc(lead_text(plan, a))}</td>"
             f"<td>{esc(planned_end_text(plan, a, state))}</td><td>{state_badge(plan, state)}</td></tr>"
         )
     return (f'<table class="pva-table pva-actions pva-wide"><caption>{esc(caption)}</caption><thead><tr>'
@@ -222,7 +230,7 @@ def action_details(plan: m.Plan, action: m.Action, links: Links, site: m.Site | 
         ("Status", status),
         ("Volgens het plan", f'{status_badge(action.status)} <span class="pva-note">{esc(plan_status_note(plan, action))}</span>'
          if state.report is not None else f'<span class="pva-note">{esc(plan_status_note(plan, action))}</span>'),
-        ("Trekker", esc(actor_name(plan, action.trekker))),
+        ("Trekker", esc(lead_text(plan, action))),
         ("Planning", esc(planned_end_text(plan, action, state)) + (
             f' <span class="pva-note">{esc(note)}</span>' if (note := planning_note(action.planning)) else "")),
     ]

@@ -10,7 +10,7 @@ from . import views
 from .dutch import datum
 from .html_text import esc
 from .locations import Links, slug
-from .render import actor_name, planned_end_text
+from .render import lead_text, planned_end_text
 from .render_status import STATUS_LABEL, stand_text, state_badge
 
 QUARTER_W, ROW_H, AXIS_H = 36, 24, 34
@@ -207,7 +207,7 @@ def action_overview(site: m.Site, links: Links, peildatum: _dt.date) -> str:
             part = plan.onderdeel(a.onderdeel)
             theme = plan.thema(part.thema)
             group = theme.titel if theme else part.korte_titel
-            trekker = actor_name(plan, a.trekker) if a.trekker else "Niet genoemd"
+            trekker = lead_text(plan, a) if a.trekker or a.samen else "Niet genoemd"
             late = state.timing == st.TE_LAAT
             values["plan"][plan.id] = plan_label
             values["thema"][group] = group

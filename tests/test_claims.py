@@ -245,3 +245,39 @@ def test_a_wrong_fte_beside_an_amount_is_a_dutch_problem_with_its_line(tmp_path)
     [problem] = problems(copy)
     assert problem.line == line_of(copy, "fictief-actielijnen/begroting.yaml", 'fte: "0,3 fte"')
     assert problem.message == "'fte' bij een begrotingsregel moet een getal zijn, niet '0,3 fte'."
+
+
+# --- 5. Several actors and no lead --------------------------------------------------------------------------------------
+
+TOGETHER = "Stuurgroep en Inwonerspanel Fictief, samen; het plan noemt geen trekker"
+
+
+def test_several_actors_without_a_lead_are_named_together_wherever_the_trekker_shows(fictional):
+    from macros.progress_round import current_values
+    from macros.render_overview import action_overview
+
+    plan = fictional.plan("fictief-actielijnen")
+    action = plan.actie("2.3")
+    assert (action.trekker, action.samen) == (None, ("stuurgroep", "inwonerspanel"))
+    table = BeautifulSoup(render.actions_table(plan, [action], Links("x.md"), "x", PEIL), "html.parser")
+    assert table.tbody.find_all("td")[1].get_text() == TOGETHER
+    assert f"Trekker {TOGETHER}" in text(render.action_details(plan, action, Links("x.md"), fictional, PEIL))
+    overview = BeautifulSoup(action_overview(fictional, Links("acties.md"), PEIL), "html.parser")
+    row = next(tr for tr in overview.tbody.find_all("tr") if tr.th.get_text().startswith("2.3 "))
+    assert row["data-trekker"] == TOGETHER
+    assert current_values(plan, action, PEIL)["trekker"] == TOGETHER  # the progress round's spreadsheet
+    # An action without trekker and without 'samen' still says that the plan names no one.
+    assert render.lead_text(plan, plan.actie("2.2")) == "Niet genoemd in het plan"
+
+
+@pytest.mark.parametrize("new, message", [
+    ("    samen: [stuurgroep, inwonerspanl]", "'inwonerspanl' is geen bekende actor."),
+    ("    samen: [stuurgroep]", "bij actie 2.3 noemt 'samen' maar één actor (stuurgroep)."),
+    ("    samen: [stuurgroep, inwonerspanel]\n    trekker: projectgroep", "actie 2.3 heeft een trekker en ook 'samen'."),
+])
+def test_a_wrong_samen_is_a_dutch_problem_with_its_line(tmp_path, new, message):
+    copy = edited(tmp_path, FICTIEF, "fictief-actielijnen/acties.yaml", "    samen: [stuurgroep, inwonerspanel]", new)
+    [problem] = problems(copy)
+    assert problem.message == message
+    assert (problem.file.name, problem.line) == ("acties.yaml",
+                                                 line_of(copy, "fictief-actielijnen/acties.yaml", "    samen: "))
