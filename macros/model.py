@@ -305,8 +305,11 @@ class Indicator:
         "Het jaar waarin het doel gehaald moet zijn; alleen als het plan een jaar noemt.", None)
     doel: Decimal | None = _uitleg("De doelwaarde als getal.", None)
     eenheid: str | None = _uitleg("De eenheid van het doel, zoals 'procent' of 'cliënten'.", None)
-    richting: str | None = _uitleg(
-        "Of het doel een bovengrens (maximaal), een ondergrens (minimaal) of een precieze waarde is.", None)
+    richting: str | None = _uitleg(  # only when the source says the word; the loader checks that it does
+        "Of het doel een bovengrens (maximaal), een ondergrens (minimaal) of een precieze waarde (precies) is; "
+        "alleen als dat woord in de omschrijving of de norm staat.", None)
+    norm: str | None = _uitleg(  # the norm in the plan's words; shown as written
+        "De norm in de woorden van het plan, zoals 'binnen 4 weken' of 'in 90% van de dossiers'.", None)
 
 
 @dataclass(frozen=True)
@@ -339,7 +342,8 @@ class Escalation:
 
 @dataclass(frozen=True)
 class Goals:
-    indicatoren: tuple[Indicator, ...] = _uitleg("Meetbare doelen met een getal, alleen als het plan ze noemt.", ())
+    indicatoren: tuple[Indicator, ...] = _uitleg(
+        "De doelen van het plan: met een getal of een norm, of zonder getal als het plan er geen noemt.", ())
     lijsten: tuple[NamedList, ...] = _uitleg(
         "Lijsten uit het plan: uitgangspunten, randvoorwaarden, doelen en dergelijke.", ())
     escalatie: Escalation | None = _uitleg("De escalatieroute van het plan, als het plan die noemt.", None)

@@ -106,6 +106,8 @@ def quotes(plan: m.Plan, docs: dict):
     if plan.doelen:
         for indicator in plan.doelen.indicatoren:
             yield file_of("doelen.yaml"), None, indicator.omschrijving
+            if indicator.norm:
+                yield file_of("doelen.yaml"), None, indicator.norm
         for named in plan.doelen.lijsten:
             for item in named.items:
                 yield file_of("doelen.yaml"), None, item.titel

@@ -281,3 +281,42 @@ def test_a_wrong_samen_is_a_dutch_problem_with_its_line(tmp_path, new, message):
     assert problem.message == message
     assert (problem.file.name, problem.line) == ("acties.yaml",
                                                  line_of(copy, "fictief-actielijnen/acties.yaml", "    samen: "))
+
+
+# --- 6. Qualitative goals and norms in the plan's words, no made-up direction word ---------------------------------------
+
+def test_goals_show_the_norm_as_the_plan_words_it_and_a_direction_only_where_the_plan_says_it(fictional):
+    from macros.render_structures import indicators
+
+    table = BeautifulSoup(indicators(fictional.plan("fictief-actielijnen")), "html.parser").table
+    assert table.caption.get_text() == "Doelen"  # not all of them are measurable
+    rows = [[c.get_text() for c in tr.find_all(["th", "td"])][:3] for tr in table.tbody.find_all("tr")]
+    assert rows == [
+        ["Inwoners weten beter waar ze met een vraag terechtkunnen",
+         "Geen getal: het plan noemt dit doel zonder getal of norm", ""],
+        ["Een besluit op elke aanvraag binnen 4 weken", "binnen 4 weken", ""],
+        ["Een plan van de inwoner in 90% van de dossiers", "in 90% van de dossiers", ""],
+        ["maximaal 10 klachten per jaar over het loket", "maximaal 10 klachten", "2025"],
+        ["80% van de inwoners is tevreden over het loket", "80%", ""],
+    ]
+    assert "precies" not in table.get_text()
+
+
+@pytest.mark.parametrize("old, new, key", [
+    ("    richting: maximaal\n", "    richting: precies\n", "richting: precies"),
+    ("    eenheid: procent\n  - omschrijving: maximaal", "    eenheid: procent\n    richting: minimaal\n"
+                                                           "  - omschrijving: maximaal", "richting: minimaal"),
+])
+def test_a_direction_word_the_source_does_not_say_is_a_dutch_problem_with_its_line(tmp_path, old, new, key):
+    copy = edited(tmp_path, FICTIEF, "fictief-actielijnen/doelen.yaml", old, new)
+    [problem] = problems(copy)
+    word = key.split(": ")[1]
+    assert (problem.file.name, problem.line) == ("doelen.yaml", line_of(copy, "fictief-actielijnen/doelen.yaml", key))
+    assert problem.message == f"het woord '{word}' staat niet in de omschrijving of de norm van dit doel."
+    assert problem.fix.startswith("Zet 'richting' alleen als de bron dat woord zelf zegt")
+
+
+def test_a_norm_must_stand_in_the_source_like_every_quote(tmp_path):
+    copy = edited(tmp_path, FICTIEF, "fictief-actielijnen/doelen.yaml", "norm: binnen 4 weken", "norm: binnen 3 weken")
+    [problem] = problems(copy)
+    assert "deze tekst staat niet letterlijk in de bron (fictief-plan.txt): 'binnen 3 weken'" in problem.message
