@@ -515,9 +515,22 @@ def _load_glossary(path: Path, root: Path, problems: list[Problem]) -> tuple[m.T
     f = Fields(data, file, problems, "begrippen.yaml", ("begrippen",))
     terms = []
     for item in f.items("begrippen", True):
-        tf = Fields(item, file, problems, "een begrip", ("term", "soort", "voluit", "uitleg", "varianten"))
-        terms.append(m.Term(term=tf.text("term", True), soort=tf.choice("soort", ("afkorting", "begrip")),
-                            uitleg=tf.text("uitleg", True), voluit=tf.text("voluit"), varianten=tf.id_list("varianten")))
+        tf = Fields(item, file, problems, "een begrip",
+                    ("term", "soort", "voluit", "uitleg", "varianten", "betekenis_onbekend"))
+        term = m.Term(term=tf.text("term", True), soort=tf.choice("soort", ("afkorting", "begrip")),
+                      uitleg=tf.text("uitleg"), voluit=tf.text("voluit"), varianten=tf.id_list("varianten"),
+                      betekenis_onbekend=tf.boolean("betekenis_onbekend"))
+        if term.betekenis_onbekend and term.soort == "begrip":
+            tf.problem("betekenis_onbekend", f"'betekenis_onbekend' hoort bij een afkorting; '{term.term}' is een begrip.",
+                       "Leg het begrip uit bij 'uitleg' en haal 'betekenis_onbekend' weg.")
+        elif term.betekenis_onbekend and term.voluit:
+            tf.problem("betekenis_onbekend", f"'{term.term}' heeft 'voluit' en ook 'betekenis_onbekend: true'.",
+                       "Staat de betekenis in de bron, haal dan 'betekenis_onbekend' weg. Anders: haal 'voluit' weg.")
+        elif not term.uitleg and tf.data.get("betekenis_onbekend") in (None, False) and tf.ok:
+            tf.problem(None, f"bij '{term.term}' ontbreekt 'uitleg'." if term.term else "bij een begrip ontbreekt 'uitleg'.",
+                       "Voeg 'uitleg: …' toe in eenvoudige taal. Geeft de bron de betekenis van een afkorting niet, zet "
+                       "dan 'betekenis_onbekend: true' in plaats van zelf een betekenis te zoeken.")
+        terms.append(term)
     for dup in _duplicates([s for t in terms for s in t.spellings]):
         problems.append(Problem(file, None, f"'{dup}' staat twee keer in de begrippenlijst.", "Houd één uitleg over."))
     return tuple(terms)

@@ -515,9 +515,13 @@ class Term:
 
     term: str = _uitleg("Het begrip of de afkorting, zoals het in de tekst staat.")
     soort: str = _uitleg("Of het een afkorting of een begrip is.")  # afkorting or begrip
-    uitleg: str = _uitleg("Wat het betekent, in eenvoudige taal.")
+    uitleg: str | None = _uitleg(  # may be left out only when the meaning is not in the source
+        "Wat het betekent, in eenvoudige taal. Mag weg bij een afkorting met betekenis_onbekend: true.")
     voluit: str | None = _uitleg("Bij een afkorting: de afkorting voluit geschreven.", None)
     varianten: tuple[str, ...] = _uitleg("Andere schrijfwijzen van dezelfde term.", ())
+    betekenis_onbekend: bool = _uitleg(  # the source uses the abbreviation and never says what it stands for
+        "true bij een afkorting die de bron niet voluit schrijft en niet uitlegt; de site zegt dan eerlijk dat de "
+        "betekenis niet in de bron staat.", False)
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -525,7 +529,12 @@ class Term:
 
     @property
     def short_meaning(self) -> str:
-        return self.voluit or self.uitleg
+        if self.betekenis_onbekend:
+            return MEANING_NOT_IN_SOURCE + (f". {self.uitleg}" if self.uitleg else "")
+        return self.voluit or self.uitleg or ""
+
+
+MEANING_NOT_IN_SOURCE = "Betekenis niet in de bron"
 
 
 @dataclass(frozen=True)

@@ -320,3 +320,50 @@ def test_a_norm_must_stand_in_the_source_like_every_quote(tmp_path):
     copy = edited(tmp_path, FICTIEF, "fictief-actielijnen/doelen.yaml", "norm: binnen 4 weken", "norm: binnen 3 weken")
     [problem] = problems(copy)
     assert "deze tekst staat niet letterlijk in de bron (fictief-plan.txt): 'binnen 3 weken'" in problem.message
+
+
+# --- 7. An abbreviation whose meaning the source does not give ------------------------------------------------------------
+
+VOORTGANG = Path(__file__).parent / "fixtures" / "voortgang"
+
+
+def test_an_abbreviation_without_a_meaning_in_the_source_says_so_in_the_glossary_and_tooltip():
+    from macros.glossary import abbreviate, glossary_page
+
+    terms = load_site(VOORTGANG / "data", VOORTGANG).begrippen
+    page = BeautifulSoup(glossary_page(terms), "html.parser")
+    entries = {dt.strong.get_text(): (dt.get_text(), dt.find_next_sibling("dd").get_text()) for dt in page.find_all("dt")}
+    assert entries["QRT"] == ("QRT (betekenis niet in de bron)",
+                              "De plannen gebruiken deze afkorting, maar zeggen niet wat ze betekent.")
+    assert entries["ZWT"] == ("ZWT (betekenis niet in de bron)",
+                              "Een verzonnen team. Het plan schrijft de naam niet voluit.")
+    assert entries["FVO"] == ("FVO (Fictief Voortgangsoverleg)", "Een verzonnen overleg, alleen voor tests.")
+    marked = BeautifulSoup(abbreviate("<p>Het QRT en het ZWT praten in het FVO.</p>",
+                                      {t.term: t for t in terms}), "html.parser")
+    assert {a.get_text(): a["title"] for a in marked.find_all("abbr")} == {
+        "QRT": "Betekenis niet in de bron",
+        "ZWT": "Betekenis niet in de bron. Een verzonnen team. Het plan schrijft de naam niet voluit.",
+        "FVO": "Fictief Voortgangsoverleg"}
+    assert marked.find(class_="pva-sr").get_text() == " (Betekenis niet in de bron)"
+
+
+FLAG = "    betekenis_onbekend: true       # de bron schrijft QRT nergens voluit\n"
+
+
+@pytest.mark.parametrize("new, message, on_line", [
+    ("", "bij 'QRT' ontbreekt 'uitleg'.", "- term: QRT"),
+    ("    voluit: Quick Response Team\n" + FLAG, "'QRT' heeft 'voluit' en ook 'betekenis_onbekend: true'.",
+     "betekenis_onbekend"),
+    ("    betekenis_onbekend: ja\n", "'betekenis_onbekend' bij een begrip moet true of false zijn.", "betekenis_onbekend"),
+])
+def test_a_wrong_betekenis_onbekend_is_a_dutch_problem_with_file_and_line(tmp_path, new, message, on_line):
+    old = FLAG
+    copy = Path(shutil.copytree(VOORTGANG, tmp_path / "voortgang"))
+    path = copy / "data" / "begrippen.yaml"
+    original = path.read_text(encoding="utf-8")
+    assert old in original
+    path.write_text(original.replace(old, new, 1), encoding="utf-8")
+    [problem] = problems(copy)
+    assert (problem.file.name, problem.message) == ("begrippen.yaml", message)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert problem.line == next(i for i, line in enumerate(lines, 1) if on_line in line)
