@@ -18,7 +18,8 @@ from .dutch import Moment
 OP_SCHEMA = "op-schema"  # the planned end has not passed
 TE_LAAT = "te-laat"  # a report on or after the planned end says it is not finished
 GEEN_RECENTE_INFORMATIE = "geen-recente-informatie"  # the end has passed, no report since says anything
-GEEN_EINDE = "geen-einde"  # no own end date: ongoing, only a phase, or none stated
+GEEN_EINDE = "geen-einde"  # no own end date: ongoing, only a phase, none stated, or words without a date
+TERUGKEREND = "terugkerend"  # comes back (jaarlijks, maandelijks): a passed first occurrence is not late
 KLAAR = "klaar"  # finished or dropped
 HISTORISCH = "historisch"  # the plan is history; nothing is claimed about what came after
 
@@ -62,9 +63,15 @@ def reports_until(plan: m.Plan, peildatum: _dt.date) -> tuple[m.ProgressReport, 
     return tuple(r for r in plan.voortgangsrapportages if r.peildatum <= peildatum)
 
 
+def own_end(action: m.Action) -> Moment | None:
+    """The end the plan itself sets: none for an ongoing or a recurring action."""
+    p = action.planning
+    return p.eind if p and not p.doorlopend and not p.herhaling else None
+
+
 def state(plan: m.Plan, action: m.Action, peildatum: _dt.date) -> ActionState:
     mentions = [(r, r.over(action.id)) for r in reports_until(plan, peildatum) if r.over(action.id)]
-    eind = action.planning.eind if action.planning and not action.planning.doorlopend else None
+    eind = own_end(action)
     herplanningen = tuple((r, e.herplanning) for r, e in mentions if e.herplanning)
     if herplanningen:
         eind = herplanningen[-1][1].eind
@@ -80,7 +87,7 @@ def state(plan: m.Plan, action: m.Action, peildatum: _dt.date) -> ActionState:
         timing = KLAAR
         later = any(e.status not in m.FINISHED and _due(r, e, action, mentions) for r, e in mentions)
     elif eind is None:
-        timing = GEEN_EINDE
+        timing = TERUGKEREND if action.planning and action.planning.herhaling else GEEN_EINDE
     elif eind.einde >= peildatum:
         timing = OP_SCHEMA
     elif report is not None and report.peildatum >= eind.einde:
@@ -92,7 +99,7 @@ def state(plan: m.Plan, action: m.Action, peildatum: _dt.date) -> ActionState:
 
 def _due(report: m.ProgressReport, entry: m.ReportEntry, action: m.Action, mentions) -> bool:
     """Was the action past its planned end, as planned at the time of this report?"""
-    eind = action.planning.eind if action.planning and not action.planning.doorlopend else None
+    eind = own_end(action)
     for r, e in mentions:
         if r.peildatum > report.peildatum:
             break

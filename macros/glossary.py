@@ -8,7 +8,9 @@ from __future__ import annotations
 import html
 import re
 
-from .model import Term
+from .model import MEANING_NOT_IN_SOURCE, Term
+
+UNEXPLAINED = "De plannen gebruiken deze afkorting, maar zeggen niet wat ze betekent."
 
 _SKIP = {"svg", "script", "style", "code", "pre", "abbr", "title", "textarea", "option", "select"}
 _TAG = re.compile(r"(<[^>]+>)")
@@ -72,11 +74,14 @@ def glossary_page(terms) -> str:
     groups: dict[str, list[str]] = {}
     for term in sorted(terms, key=lambda t: (glossary_letter(t.term), t.term.lower())):
         full = f" ({esc(term.voluit)})" if term.voluit and term.soort == "afkorting" else ""
+        if term.betekenis_onbekend:
+            full = f" ({esc(MEANING_NOT_IN_SOURCE.lower())})"
         other = f'<br><span class="pva-note">Ook geschreven als: {esc(", ".join(term.varianten))}</span>' \
             if term.varianten else ""
+        explained = term.uitleg or UNEXPLAINED
         groups.setdefault(glossary_letter(term.term), []).append(
             f'<dt id="begrip-{slug(term.term)}"><strong>{esc(term.term)}</strong>{full}</dt>'
-            f"<dd>{esc(term.uitleg)}{other}</dd>")
+            f"<dd>{esc(explained)}{other}</dd>")
     letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)] + (["#"] if "#" in groups else [])
     jump = "".join(
         f'<li><a href="#letter-{_letter_id(letter)}">{_letter_name(letter)}</a></li>' if letter in groups

@@ -13,6 +13,7 @@ from . import loader_structures as structures
 from . import model as m
 from . import progress_reports, source_texts
 from .checks import budget_problems
+from .dutch import Moment
 from .loader_fields import Fields
 from .problems import PlanDataError, Problem, shown_path
 from .structure_words import plural, plural_problem
@@ -68,7 +69,7 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
                                 f"Gebruik een van: {', '.join(PLAN_FILES)}."))
     if "plan.yaml" not in docs:
         problems.append(Problem(shown_path(folder, root), None, "deze plan-map heeft geen plan.yaml.",
-                                "Maak plan.yaml met minstens id, titel en status."))
+                                "Maak plan.yaml met minstens id en titel."))
         return None
 
     before = len(problems)
@@ -89,7 +90,7 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
         id=plan_id, titel=f.text("titel", True), korte_titel=f.text("korte_titel", limit=limit("plan.yaml", "korte_titel")) or f.text("titel"),
         nummer=f.text("nummer"), datum=f.moment("datum"), historisch=f.boolean("historisch"),
         portefeuillehouder=f.text("portefeuillehouder"), bestuurder=f.text("bestuurder"),
-        team=f.text("team"), status=f.choice("status", m.PLAN_STATUSES),
+        team=f.text("team"), status=_plan_status(f),
         status_toelichting=f.text("status_toelichting", limit=limit("plan.yaml", "status_toelichting")),
         onderdeel_soort=soort, onderdeel_meervoud=plural(soort, meervoud),
         rapportage=f.text("rapportage"), rapportages_per_jaar=f.integer("rapportages_per_jaar", low=1, high=12),
@@ -131,6 +132,19 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
     # A quote missing from the source still leaves a usable plan, so the other checks report on it too.
     problems.extend(source_texts.unquoted(plan, docs, root))
     return plan
+
+
+_NOT_STATED = re.compile(r"(?i)\s*(?:niet[\s-]*(?:vermeld|genoemd|bekend)|onbekend|geen(?:\s+status)?|-)\s*")
+
+
+def _plan_status(f: Fields) -> str | None:
+    """The plan's status as the documents state it; left out when they state none."""
+    raw = f.data.get("status")
+    if isinstance(raw, str) and _NOT_STATED.fullmatch(raw):
+        f.problem("status", f"'{raw}' is geen status: zo zegt u dat de stukken geen status noemen.",
+                  "Laat 'status' dan weg. De site toont dan 'Niet vermeld in het plan'.")
+        return None
+    return f.choice("status", m.PLAN_STATUSES, "") or None
 
 
 def _load_list(doc, key: str, problems: list[Problem], build) -> tuple:
@@ -184,7 +198,7 @@ def _part(data, file, problems) -> m.Part | None:
 def _action(data, file, problems) -> m.Action | None:
     f = Fields(data, file, problems, "een actie",
                ("id", "onderdeel", "titel", "tekst", "trekker", "raci", "planning", "status", "status_citaten",
-                "status_toelichting", "randvoorwaarde_voor", "zie_ook"))
+                "status_toelichting", "randvoorwaarde_voor", "zie_ook", "samen"))
     action_id = f.ident(pattern=_PART_ID)
     if action_id:
         f.what = f"actie {action_id}"
@@ -207,7 +221,7 @@ def _action(data, file, problems) -> m.Action | None:
     raw_planning = f._get("planning", False)
     if raw_planning is not None:
         pf = Fields(raw_planning, file, problems, f"de planning van {f.what}",
-                    ("start", "eind", "doorlopend", "stappen", "tekst", "fase"), line=f.line_of("planning"))
+                    ("start", "eind", "doorlopend", "stappen", "tekst", "fase", "herhaling"), line=f.line_of("planning"))
         stappen = []
         for step in pf.items("stappen"):
             sf = Fields(step, file, problems, f"een stap van {f.what}", ("omschrijving", "datum"),
@@ -217,7 +231,8 @@ def _action(data, file, problems) -> m.Action | None:
                 sf.problem(None, f"een stap van {f.what} heeft geen datum.", "Voeg 'datum: JJJJ-Qn' toe.")
             stappen.append(m.Step(sf.text("omschrijving", True), moment))
         planning = m.Planning(start=pf.moment("start"), eind=pf.moment("eind"), doorlopend=pf.boolean("doorlopend"),
-                              stappen=tuple(stappen), tekst=pf.text("tekst"), fase=pf.text("fase"))
+                              stappen=tuple(stappen), tekst=pf.text("tekst"), fase=pf.text("fase"),
+                              herhaling=_recurrence(pf))
         if planning.fase and (planning.start or planning.eind or planning.stappen):
             pf.problem("fase", f"{f.what} heeft een fase en ook eigen datums.",
                        "Gebruik 'fase' alleen als het plan de actie geen eigen datum geeft; haal anders 'fase' weg.")
@@ -233,13 +248,38 @@ def _action(data, file, problems) -> m.Action | None:
         status_toelichting=f.text("status_toelichting", limit=limit("acties.yaml", "status_toelichting")),
         trekker=f.text("trekker"), raci=tuple(raci),
         planning=planning, randvoorwaarde_voor=f.id_list("randvoorwaarde_voor"), zie_ook=f.id_list("zie_ook"),
+        samen=f.id_list("samen"),
     )
+    if action.samen and action.trekker:
+        f.problem("samen", f"{f.what} heeft een trekker en ook 'samen'.",
+                  "Gebruik 'samen' alleen als het plan meerdere actoren noemt en geen trekker. Noemt het plan een "
+                  "trekker, haal 'samen' dan weg; de rollen van de anderen horen bij 'raci'.")
+    elif len(action.samen) == 1:
+        f.problem("samen", f"bij {f.what} noemt 'samen' maar één actor ({action.samen[0]}).",
+                  f"Noemt het plan {action.samen[0]} als trekker, schrijf dan 'trekker: {action.samen[0]}'. "
+                  "'samen' is voor twee of meer actoren zonder trekker.")
     if action.status and action.status != "gepland" and not action.status_citaten:
         f.problem("status", f"{f.what} heeft status '{action.status}', maar er staat geen citaat bij.",
                   "Een status anders dan 'gepland' moet blijken uit de tekst van het plan. Zet de zin uit het plan "
                   "onder 'status_citaten:', of maak de status 'gepland'. Latere voortgang hoort in een "
                   "voortgangsrapportage (map rapportages/).")
     return action if f.ok else None
+
+
+def _recurrence(pf: Fields) -> str | None:
+    """How often an action comes back, in the plan's words; a date there belongs at start."""
+    raw = pf.data.get("herhaling")
+    if isinstance(raw, (int, str)) and not isinstance(raw, bool):
+        try:
+            first = Moment.lees(raw)
+        except ValueError:
+            first = None
+        if first is not None:
+            pf.problem("herhaling", f"'herhaling' zegt hoe vaak de actie terugkomt, geen datum: u schreef {raw}.",
+                       f"Zet de eerste keer bij 'start' (start: {raw}) en bij 'herhaling' de woorden van het plan, "
+                       "bijvoorbeeld: herhaling: daarna jaarlijks.")
+            return None
+    return pf.text("herhaling")
 
 
 def _budget(data, file, problems) -> m.Budget | None:
@@ -270,9 +310,6 @@ def _budget(data, file, problems) -> m.Budget | None:
             if line.jaren is not None and line.soort != "jaarlijks":
                 lf.problem("jaren", "'jaren' hoort alleen bij een bedrag met 'soort: jaarlijks'.",
                            "Zet 'soort: jaarlijks' of haal 'jaren' weg.")
-            if line.bedrag is not None and line.fte is not None:
-                lf.problem("fte", "een begrotingsregel heeft zowel een bedrag als fte.",
-                           "Maak twee regels: één met het bedrag en één met de fte.")
             regels.append(line)
         per_jaar = []
         raw_years = rf._get("per_jaar", False)
@@ -290,7 +327,7 @@ def _budget(data, file, problems) -> m.Budget | None:
                 rf.problem("per_jaar", "'per_jaar' moet per regel een jaar en een bedrag hebben.",
                            "Schrijf bijvoorbeeld:  2024: 600000")
         ramingen.append(m.Estimate(id=rf.ident(), titel=rf.text("titel", True),
-                                   soort=rf.choice("soort", m.ESTIMATE_KINDS), door=rf.text("door", True),
+                                   soort=rf.choice("soort", m.ESTIMATE_KINDS, "") or None, door=rf.text("door", True),
                                    leidend=rf.boolean("leidend"), regels=tuple(regels), toelichting=rf.text("toelichting"),
                                    kanttekening=rf.text("kanttekening"), totaal=rf.euros("totaal"),
                                    per_jaar=tuple(per_jaar), line=rf.line))
@@ -377,6 +414,9 @@ def _check_references(plan: m.Plan, docs: dict, problems: list[Problem]) -> None
         if action.trekker and action.trekker not in actors:
             unknown(action.trekker, actors, "actor", "acties.yaml", line(action_maps, action.id, "trekker"),
                     "actoren.yaml")
+        for actor_id in action.samen:
+            if actor_id not in actors:
+                unknown(actor_id, actors, "actor", "acties.yaml", line(action_maps, action.id, "samen"), "actoren.yaml")
         for actor_id, _ in action.raci:
             if actor_id not in actors:
                 unknown(actor_id, actors, "actor", "acties.yaml", line(action_maps, action.id, "raci", actor_id),
@@ -477,9 +517,22 @@ def _load_glossary(path: Path, root: Path, problems: list[Problem]) -> tuple[m.T
     f = Fields(data, file, problems, "begrippen.yaml", ("begrippen",))
     terms = []
     for item in f.items("begrippen", True):
-        tf = Fields(item, file, problems, "een begrip", ("term", "soort", "voluit", "uitleg", "varianten"))
-        terms.append(m.Term(term=tf.text("term", True), soort=tf.choice("soort", ("afkorting", "begrip")),
-                            uitleg=tf.text("uitleg", True), voluit=tf.text("voluit"), varianten=tf.id_list("varianten")))
+        tf = Fields(item, file, problems, "een begrip",
+                    ("term", "soort", "voluit", "uitleg", "varianten", "betekenis_onbekend"))
+        term = m.Term(term=tf.text("term", True), soort=tf.choice("soort", ("afkorting", "begrip")),
+                      uitleg=tf.text("uitleg"), voluit=tf.text("voluit"), varianten=tf.id_list("varianten"),
+                      betekenis_onbekend=tf.boolean("betekenis_onbekend"))
+        if term.betekenis_onbekend and term.soort == "begrip":
+            tf.problem("betekenis_onbekend", f"'betekenis_onbekend' hoort bij een afkorting; '{term.term}' is een begrip.",
+                       "Leg het begrip uit bij 'uitleg' en haal 'betekenis_onbekend' weg.")
+        elif term.betekenis_onbekend and term.voluit:
+            tf.problem("betekenis_onbekend", f"'{term.term}' heeft 'voluit' en ook 'betekenis_onbekend: true'.",
+                       "Staat de betekenis in de bron, haal dan 'betekenis_onbekend' weg. Anders: haal 'voluit' weg.")
+        elif not term.uitleg and tf.data.get("betekenis_onbekend") in (None, False) and tf.ok:
+            tf.problem(None, f"bij '{term.term}' ontbreekt 'uitleg'." if term.term else "bij een begrip ontbreekt 'uitleg'.",
+                       "Voeg 'uitleg: …' toe in eenvoudige taal. Geeft de bron de betekenis van een afkorting niet, zet "
+                       "dan 'betekenis_onbekend: true' in plaats van zelf een betekenis te zoeken.")
+        terms.append(term)
     for dup in _duplicates([s for t in terms for s in t.spellings]):
         problems.append(Problem(file, None, f"'{dup}' staat twee keer in de begrippenlijst.", "Houd één uitleg over."))
     return tuple(terms)

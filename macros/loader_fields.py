@@ -56,6 +56,42 @@ def _explain_moment(value) -> tuple[str, str | None]:
     return "", None
 
 
+_QUARTER_ONLY = re.compile(r"(?i)(?:[QK]\s*([1-9])|([1-9])\s*e\s+kwartaal|kwartaal\s+([1-9]))")
+_FROM = re.compile(r"(?i)(?:vanaf|per|met ingang van)\s+(?P<rest>\D*\d.*)")
+_RECURRING = re.compile(r"(?i).*\b(?:dagelijks|wekelijks|maandelijks|jaarlijks|halfjaarlijks|per (?:week|maand|kwartaal|"
+                        r"halfjaar|jaar)|(?:elk|ieder)e? (?:week|maand|kwartaal|halfjaar|jaar)|keer per)\b.*")
+_CONDITION = re.compile(r"(?i)(?:na|nadat|zodra|als|wanneer|bij|afhankelijk van|direct na)\s+\S.*")
+
+
+def undated(value) -> tuple[str, str] | None:
+    """A 'when' the plan gives without a date the site can place: (what it is, in Dutch; how to keep it)."""
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    if m := _QUARTER_ONLY.fullmatch(text):
+        quarter = int(m[1] or m[2] or m[3])
+        if not 1 <= quarter <= 4:
+            return (f"er is geen kwartaal {quarter}; een jaar heeft vier kwartalen (Q1 tot en met Q4)",
+                    "Controleer het kwartaal in het stuk.")
+        return ("een kwartaal zonder jaar; de site kan het niet op een datum zetten",
+                f"Noemt het plan geen jaar, zet dan de woorden van het plan bij 'tekst' (tekst: {text}) en laat "
+                "deze datum weg. De site toont dan die woorden, zet de actie niet op de tijdlijn en noemt haar "
+                "nooit te laat.")
+    if _RECURRING.fullmatch(text):
+        return ("dit zegt hoe vaak de actie terugkomt",
+                "Zet die woorden bij 'herhaling' (herhaling: …) en bij deze datum alleen de eerste keer, als het plan "
+                "die noemt. Een terugkerende actie is nooit te laat omdat een eerste keer voorbij is.")
+    if (m := _FROM.fullmatch(text)) and not _CONDITION.fullmatch(m["rest"]):
+        return ("'vanaf' met een datum: een begin zonder einde",
+                f"Zet de datum bij 'start' als JJJJ-MM-DD (of JJJJ-MM, JJJJ-Qn, JJJJ) en laat 'eind' weg; zet de "
+                f"woorden van het plan bij 'tekst' (tekst: {text}).")
+    if _CONDITION.fullmatch(text):
+        return ("een voorwaarde, geen datum",
+                f"Zet de woorden van het plan bij 'tekst' (tekst: {text}) en laat deze datum weg. De site toont dan "
+                "die woorden en noemt de actie nooit te laat.")
+    return None
+
+
 _PLAIN_INT = re.compile(r"0|[1-9][0-9]*")
 _THOUSANDS = re.compile(r"-?\d{1,3}(?:\.\d{3})+")  # 300.000 or 1.200.000: Dutch thousands separators
 _EURO_TEXT = re.compile(r"(?P<whole>\d{1,3}(?:\.\d{3})+|\d+)(?:[,.](?P<part>\d+|-))?\s*(?P<times>k|mln|miljoen)?",
@@ -112,7 +148,7 @@ class Fields:
     """Reads the fields of one YAML mapping, noting problems instead of raising."""
 
     def __init__(self, data, file: Path, problems: list[Problem], what: str, allowed: tuple[str, ...], line: int = 0):
-        self.file, self.problems, self.what = file, problems, what
+        self.file, self.problems, self.what, self.allowed = file, problems, what, allowed
         self.ok = isinstance(data, Mapping)
         self.data = data if self.ok else Mapping()
         self.line = getattr(data, "line", line) or line
@@ -278,6 +314,10 @@ class Fields:
         try:
             return parse(value)
         except ValueError:
+            if explain is _explain_moment and (words := undated(value)):
+                way = words[1] if "tekst" in self.allowed else f"{fix} Noemt het stuk geen datum, laat '{key}' dan weg."
+                self.problem(key, f"'{value}' bij '{key}' van {self.what} is geen datum: {words[0]}.", way)
+                return None
             reason, way = explain(value) if explain else ("", None)
             if way:
                 fix = f"Schrijf {way}."

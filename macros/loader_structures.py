@@ -73,10 +73,18 @@ def goals(data, file, problems) -> m.Goals:
     indicators = []
     for item in f.items("indicatoren"):
         i = Fields(item, file, problems, "een indicator",
-                   ("omschrijving", "peildatum", "doeljaar", "doel", "eenheid", "richting"))
-        indicators.append(m.Indicator(omschrijving=i.text("omschrijving", True), peildatum=i.moment("peildatum"),
-                                      doeljaar=i.integer("doeljaar", low=1900, high=2200), doel=i.amount("doel"),
-                                      eenheid=i.text("eenheid"), richting=i.choice("richting", m.DIRECTIONS, "") or None))
+                   ("omschrijving", "peildatum", "doeljaar", "doel", "eenheid", "richting", "norm"))
+        indicator = m.Indicator(omschrijving=i.text("omschrijving", True), peildatum=i.moment("peildatum"),
+                                doeljaar=i.integer("doeljaar", low=1900, high=2200), doel=i.amount("doel"),
+                                eenheid=i.text("eenheid"), richting=i.choice("richting", m.DIRECTIONS, "") or None,
+                                norm=i.text("norm"))
+        said = f"{indicator.omschrijving or ''} {indicator.norm or ''}".lower()
+        if indicator.richting and indicator.richting not in said:
+            i.problem("richting", f"het woord '{indicator.richting}' staat niet in de omschrijving of de norm van "
+                                  "dit doel.",
+                      "Zet 'richting' alleen als de bron dat woord zelf zegt; haal 'richting' anders weg. De site "
+                      "toont dan het getal of de norm zonder richtingwoord.")
+        indicators.append(indicator)
     lists = []
     for item in f.items("lijsten"):
         li = Fields(item, file, problems, "een lijst", ("id", "titel", "soort", "genummerd", "inleiding", "items"))

@@ -104,10 +104,14 @@ class Planning:
     eind: Moment | None = _uitleg("Wanneer de actie klaar moet zijn, zo precies als het plan het zegt.", None)
     doorlopend: bool = _uitleg("true als de actie geen eind heeft (dan geen eind invullen).", False)
     stappen: tuple[Step, ...] = _uitleg("Tussenstappen met elk een omschrijving en een datum.", ())
-    tekst: str | None = _uitleg(  # the planning in the plan's own words ("voor de zomer van 2014")
-        "De planning in de woorden van het plan, bijvoorbeeld 'voor de zomer van 2014'.", None)
+    tekst: str | None = _uitleg(  # the planning in the plan's own words ("voor de zomer van 2014", "Q4"); shown as such
+        "De planning in de woorden van het plan, bijvoorbeeld 'voor de zomer van 2014', 'Q4' of 'na besluit van de "
+        "raad'. De site toont deze woorden.", None)
     fase: str | None = _uitleg(  # a phase of the plan, given as context when the plan gives the action no dates
         "Het id van een fase uit planning.yaml; alleen als het plan de actie geen eigen datums geeft.", None)
+    herhaling: str | None = _uitleg(  # recurring, in the plan's words; never late because a first occurrence passed
+        "Hoe vaak de actie terugkomt, in de woorden van het plan: 'maandelijks', 'jaarlijks', 'daarna jaarlijks'. "
+        "Zet bij start de eerste keer, als het plan die noemt.", None)
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,9 @@ class Action:
     randvoorwaarde_voor: tuple[str, ...] = _uitleg("De id's van acties die pas kunnen als deze actie klaar is.", ())
     zie_ook: tuple[str, ...] = _uitleg(
         "De id's van verwante acties; voor een actie van een ander plan: plan/actie.", ())
+    samen: tuple[str, ...] = _uitleg(  # several actors and no lead, as the plan says it
+        "De id's van de actoren die de actie samen doen, als het plan meerdere noemt en geen trekker "
+        "(uit actoren.yaml).", ())
 
 
 @dataclass(frozen=True)
@@ -139,7 +146,8 @@ class BudgetLine:
     bedrag: Decimal | None = _uitleg(  # euros
         "Het bedrag in hele euro's, als gewoon getal zonder punten of euroteken: 300000.", None)
     fte: Decimal | None = _uitleg(
-        "De formatie in fte, als getal met een punt voor decimalen: 1.5. Niet samen met een bedrag.", None)
+        "De formatie in fte, als getal met een punt voor decimalen: 1.5. Noemt de bron bij één regel fte én een "
+        "bedrag, zet dan beide in die regel.", None)
     soort: str | None = _uitleg(
         "Of het bedrag eenmalig (incidenteel), blijvend (structureel) of een aantal jaren per jaar "
         "(jaarlijks) is.", None)
@@ -157,8 +165,9 @@ class Estimate:
 
     id: str = _uitleg("Korte naam van deze raming, in kleine letters met streepjes.")
     titel: str = _uitleg("De naam van deze raming op de site, bijvoorbeeld 'Plan van aanpak'.")
-    soort: str = _uitleg(  # raming, voorstel or besluit
-        "Wat de bron zelf van deze bedragen zegt: een raming, een voorstel of een besluit.")
+    soort: str | None = _uitleg(  # raming, voorstel or besluit; None: the source does not say
+        "Wat de bron zelf van deze bedragen zegt: een raming, een voorstel of een besluit. Weglaten als de bron "
+        "het niet zegt.")
     door: str = _uitleg("Welk document deze bedragen noemt.")  # which document says it
     leidend: bool = _uitleg(  # the figures the site shows first; any other estimate is compared with it
         "true bij de bedragen die de site als eerste toont; precies één raming is leidend.")
@@ -304,8 +313,11 @@ class Indicator:
         "Het jaar waarin het doel gehaald moet zijn; alleen als het plan een jaar noemt.", None)
     doel: Decimal | None = _uitleg("De doelwaarde als getal.", None)
     eenheid: str | None = _uitleg("De eenheid van het doel, zoals 'procent' of 'cliënten'.", None)
-    richting: str | None = _uitleg(
-        "Of het doel een bovengrens (maximaal), een ondergrens (minimaal) of een precieze waarde is.", None)
+    richting: str | None = _uitleg(  # only when the source says the word; the loader checks that it does
+        "Of het doel een bovengrens (maximaal), een ondergrens (minimaal) of een precieze waarde (precies) is; "
+        "alleen als dat woord in de omschrijving of de norm staat.", None)
+    norm: str | None = _uitleg(  # the norm in the plan's words; shown as written
+        "De norm in de woorden van het plan, zoals 'binnen 4 weken' of 'in 90% van de dossiers'.", None)
 
 
 @dataclass(frozen=True)
@@ -338,7 +350,8 @@ class Escalation:
 
 @dataclass(frozen=True)
 class Goals:
-    indicatoren: tuple[Indicator, ...] = _uitleg("Meetbare doelen met een getal, alleen als het plan ze noemt.", ())
+    indicatoren: tuple[Indicator, ...] = _uitleg(
+        "De doelen van het plan: met een getal of een norm, of zonder getal als het plan er geen noemt.", ())
     lijsten: tuple[NamedList, ...] = _uitleg(
         "Lijsten uit het plan: uitgangspunten, randvoorwaarden, doelen en dergelijke.", ())
     escalatie: Escalation | None = _uitleg("De escalatieroute van het plan, als het plan die noemt.", None)
@@ -429,7 +442,9 @@ class Plan:
     id: str = _uitleg("De naam van de map van het plan, in kleine letters met streepjes.")
     titel: str = _uitleg("De volledige titel van het plan.")
     korte_titel: str = _uitleg("Een korte titel voor menu's. Leeg: de site gebruikt de titel.")
-    status: str = _uitleg("De status van het plan als geheel.")
+    status: str | None = _uitleg(  # None: the documents state no status; the site says so
+        "De status van het plan als geheel, zoals de stukken die noemen. Weglaten als de stukken geen status "
+        "noemen.")
     onderdeel_soort: str = _uitleg("Hoe het plan zijn onderdelen noemt (aanbeveling, actielijn, pijler, spoor, "
                                    "thema, ...). Leeg: aanbeveling.")
     nummer: str | None = _uitleg("Het nummer van het besluit over het plan, bijvoorbeeld 2023-866.", None)
@@ -508,9 +523,13 @@ class Term:
 
     term: str = _uitleg("Het begrip of de afkorting, zoals het in de tekst staat.")
     soort: str = _uitleg("Of het een afkorting of een begrip is.")  # afkorting or begrip
-    uitleg: str = _uitleg("Wat het betekent, in eenvoudige taal.")
+    uitleg: str | None = _uitleg(  # may be left out only when the meaning is not in the source
+        "Wat het betekent, in eenvoudige taal. Mag weg bij een afkorting met betekenis_onbekend: true.")
     voluit: str | None = _uitleg("Bij een afkorting: de afkorting voluit geschreven.", None)
     varianten: tuple[str, ...] = _uitleg("Andere schrijfwijzen van dezelfde term.", ())
+    betekenis_onbekend: bool = _uitleg(  # the source uses the abbreviation and never says what it stands for
+        "true bij een afkorting die de bron niet voluit schrijft en niet uitlegt; de site zegt dan eerlijk dat de "
+        "betekenis niet in de bron staat.", False)
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -518,7 +537,12 @@ class Term:
 
     @property
     def short_meaning(self) -> str:
-        return self.voluit or self.uitleg
+        if self.betekenis_onbekend:
+            return MEANING_NOT_IN_SOURCE + (f". {self.uitleg}" if self.uitleg else "")
+        return self.voluit or self.uitleg or ""
+
+
+MEANING_NOT_IN_SOURCE = "Betekenis niet in de bron"
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from .dutch import Moment, datum
 from .loader import load_site
 from .locations import slug
 from .problems import PlanDataError, Problem, shown_path
-from .render import actor_name, planned_end_text
+from .render import lead_text, planned_end_text
 from .render_status import stand_text
 
 MAX_TOELICHTING = progress_reports.MAX_TOELICHTING
@@ -181,7 +181,7 @@ def current_values(plan: m.Plan, action: m.Action, peildatum: _dt.date) -> dict[
     return {
         "actie": action.id,
         "titel": action.titel,
-        "trekker": actor_name(plan, action.trekker),
+        "trekker": lead_text(plan, action),
         "planning": planned_end_text(plan, action, state),
         "huidige_status": state.status,
         "stand": stand_text(plan, state),

@@ -23,6 +23,7 @@ from .render_status import (STATUS_LABEL, plan_as_source, progress_bar, progress
 
 PLAN_STATUS_LABEL = {"concept": "Concept", "vastgesteld": "Vastgesteld", "in-uitvoering": "In uitvoering",
                      "afgerond": "Afgerond", "ingetrokken": "Ingetrokken"}
+PLAN_STATUS_NOT_STATED = "Niet vermeld in het plan"
 RACI_LABEL = {"R": "voert uit", "A": "eindverantwoordelijk", "S": "ondersteunt", "C": "wordt geraadpleegd",
               "I": "wordt geïnformeerd"}
 
@@ -61,6 +62,11 @@ def md_text(text: str) -> str:
     for char in "\\`*_[]#":
         escaped = escaped.replace(char, "\\" + char)
     return escaped
+
+
+def plan_status_label(plan: m.Plan) -> str:
+    """The plan's status as its documents state it, or that they state none: never a status they do not give."""
+    return PLAN_STATUS_LABEL[plan.status] if plan.status else PLAN_STATUS_NOT_STATED
 
 
 # --- progress ------------------------------------------------------------------
@@ -103,19 +109,41 @@ def planning_text(planning: m.Planning | None, plan: m.Plan | None = None) -> st
         return "Niet genoemd in het plan"
     if planning.fase and plan is not None:
         return f"Geen eigen datum; valt in {phase_text(plan, planning.fase)}"
+    text = planning.tekst or dated_text(planning)  # the plan's own words first: "voor de zomer van 2014", "Q4"
+    if planning.herhaling:
+        if not (planning.tekst and planning.herhaling.lower() in planning.tekst.lower()):
+            text = f"{text}, {planning.herhaling}" if text else planning.herhaling
+        text += " (terugkerende actie)"
+    return text[0].upper() + text[1:] if text else "Niet genoemd in het plan"
+
+
+def dated_text(planning: m.Planning) -> str:
+    """The planning as far as the site can date it; for a recurring action the start is its first time."""
     parts = []
     if planning.start and planning.eind:
         parts.append(f"{planning.start} tot en met {planning.eind}")
     elif planning.start:
-        parts.append(f"vanaf {planning.start}")
+        parts.append(str(planning.start) if planning.herhaling else f"vanaf {planning.start}")
     elif planning.eind:
         parts.append(f"uiterlijk {planning.eind}")
     if planning.doorlopend:
         parts.append("doorlopend")
-    text = ", ".join(parts).capitalize() if parts else ""
-    if not text and planning.tekst:  # no dates: the plan's own words, e.g. "voor de zomer van 2014"
-        text = planning.tekst[0].upper() + planning.tekst[1:]
-    return text or "Niet genoemd in het plan"
+    return ", ".join(parts)
+
+
+def planning_note(planning: m.Planning | None) -> str:
+    """What the site does with a planning in the plan's words: the dates it uses, or that it has none."""
+    if planning is None or planning.fase:
+        return ""
+    notes, dated = [], dated_text(planning)
+    if planning.tekst and dated:
+        notes.append(f"Datum voor de tijdlijn: {dated}.")
+    elif planning.tekst and not planning.stappen:
+        notes.append("Het plan noemt hier geen datum. De site zet de actie daarom niet op de tijdlijn en noemt haar "
+                     "nooit te laat.")
+    if planning.herhaling:
+        notes.append("Een terugkerende actie is nooit te laat omdat een eerste keer voorbij is.")
+    return " ".join(notes)
 
 
 def actor_name(plan: m.Plan, actor_id: str | None) -> str:
@@ -123,6 +151,14 @@ def actor_name(plan: m.Plan, actor_id: str | None) -> str:
         return "Niet genoemd in het plan"
     actor = plan.actor(actor_id)
     return actor.naam + (f" ({actor.afkorting})" if actor.afkorting else "")
+
+
+def lead_text(plan: m.Plan, action: m.Action) -> str:
+    """Who leads the action, as the plan says: a trekker, several actors together without one, or no one named."""
+    if action.trekker or not action.samen:
+        return actor_name(plan, action.trekker)
+    names = [actor_name(plan, a) for a in action.samen]
+    return f"{', '.join(names[:-1])} en {names[-1]}, samen; het plan noemt geen trekker"
 
 
 def planned_end_text(plan: m.Plan, action: m.Action, state: st.ActionState) -> str:
@@ -139,7 +175,7 @@ def actions_table(plan: m.Plan, actions, links: Links, caption: str, peildatum: 
         state = st.state(plan, a, peildatum)
         rows.append(
             f'<tr><th scope="row"><a href="{esc(links.action(plan, a))}">{esc(a.id)}</a></th>'
-            f"<td>{esc(a.titel)}</td><td>{esc(actor_name(plan, a.trekker))}</td>"
+            f"<td>{esc(a.titel)}</td><td>{esc(lead_text(plan, a))}</td>"
             f"<td>{esc(planned_end_text(plan, a, state))}</td><td>{state_badge(plan, state)}</td></tr>"
         )
     return (f'<table class="pva-table pva-actions pva-wide"><caption>{esc(caption)}</caption><thead><tr>'
@@ -191,10 +227,9 @@ def action_details(plan: m.Plan, action: m.Action, links: Links, site: m.Site | 
         ("Status", status),
         ("Volgens het plan", f'{status_badge(action.status)} <span class="pva-note">{esc(plan_status_note(plan, action))}</span>'
          if state.report is not None else f'<span class="pva-note">{esc(plan_status_note(plan, action))}</span>'),
-        ("Trekker", esc(actor_name(plan, action.trekker))),
+        ("Trekker", esc(lead_text(plan, action))),
         ("Planning", esc(planned_end_text(plan, action, state)) + (
-            f' <span class="pva-note">Volgens het plan: {esc(action.planning.tekst)}</span>'
-            if action.planning and action.planning.tekst and (action.planning.start or action.planning.eind) else "")),
+            f' <span class="pva-note">{esc(note)}</span>' if (note := planning_note(action.planning)) else "")),
     ]
     for report, replanning in state.herplanningen:
         facts.append(("Herplanning", f"Nieuw gepland einde: {esc(replanning.eind)}. Reden: {esc(replanning.reden)} "
@@ -277,7 +312,7 @@ def plan_facts(plan: m.Plan, peildatum: _dt.date) -> str:
         facts.append(("Bestuurder", esc(plan.bestuurder)))
     if plan.team:
         facts.append(("Team", esc(plan.team)))
-    status = esc(PLAN_STATUS_LABEL[plan.status])
+    status = esc(plan_status_label(plan))
     if plan.historisch:
         status += " (geschiedenis)"
     if plan.status_toelichting:
@@ -293,8 +328,10 @@ def plan_facts(plan: m.Plan, peildatum: _dt.date) -> str:
 def reporting_text(plan: m.Plan, peildatum: _dt.date) -> str:
     """The latest report, and when the plan's own cadence says the next one was due: neutral, never a verdict."""
     if plan.historisch:
-        return (f"Dit plan is geschiedenis: {PLAN_STATUS_LABEL[plan.status].lower()} uit {plan.datum}. Deze site "
-                "heeft geen informatie over wat er daarna met het plan gebeurde.")
+        status = PLAN_STATUS_LABEL[plan.status].lower() if plan.status else "een plan"
+        when = f" uit {plan.datum}" if plan.datum else ""
+        return (f"Dit plan is geschiedenis: {status}{when}. Deze site heeft geen informatie over wat er daarna met "
+                "het plan gebeurde.")
     rhythm = st.rhythm(plan, peildatum)
     if rhythm.laatste:
         text = (f"Laatste voortgangsrapportage: {rhythm.laatste.titel}, stand {datum(rhythm.laatste.peildatum)} "
@@ -400,7 +437,8 @@ def plan_card(plan: m.Plan, links: Links, peildatum: _dt.date) -> str:
                  f'<a href="{esc(links.plan(plan, "begroting"))}#verschillen-in-de-bronnen">zie de verschillen</a>.</p>')
     elif money:
         money = f"<p>{esc(money)}</p>"
-    status = esc(PLAN_STATUS_LABEL[plan.status]) + (" (geschiedenis)" if plan.historisch else "")
+    status = (esc(f"Status: {PLAN_STATUS_NOT_STATED.lower()}") if plan.status is None
+              else esc(PLAN_STATUS_LABEL[plan.status])) + (" (geschiedenis)" if plan.historisch else "")
     return (f'<section class="pva-card" aria-labelledby="plan-{esc(plan.id)}">'
             f'<h3 id="plan-{esc(plan.id)}"><a href="{esc(url)}">{esc(plan.titel)}'
             + (f" ({esc(plan.datum.jaar)})" if plan.historisch and plan.datum else "") + "</a></h3>"

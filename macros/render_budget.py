@@ -21,6 +21,7 @@ ESTIMATE_MEANING = {
     "raming": "Een raming: een schatting van wat het kost. Het is geen besluit over geld.",
     "voorstel": "Een voorstel: zo wil het college het betalen. Het is nog geen besluit over geld.",
     "besluit": "Een besluit: hierover is besloten.",
+    None: "De bron zegt niet of dit een raming, een voorstel of een besluit is.",
 }
 
 
@@ -34,9 +35,13 @@ def amount_text(euros: Decimal, ftes: Decimal) -> str:
 
 
 def line_amount(line: m.BudgetLine) -> str:
+    """One line as one item: '0,3 fte, € 30.000' when the source gives both, without saying how they relate."""
     if line.bedrag is None and line.fte is None:
         return "geen bedrag genoemd"
-    text = amount_text(line.bedrag or Decimal(0), line.fte or Decimal(0))
+    if line.bedrag is not None and line.fte is not None:
+        text = f"{fte(line.fte)}, {euro(line.bedrag)}"
+    else:
+        text = amount_text(line.bedrag or Decimal(0), line.fte or Decimal(0))
     return f"circa {text}" if line.circa else text
 
 
@@ -72,7 +77,7 @@ def line_label(plan: m.Plan, line: m.BudgetLine) -> str:
 
 
 def estimate_heading(estimate: m.Estimate) -> str:
-    return f"{estimate.titel} ({estimate.soort})"
+    return f"{estimate.titel} ({estimate.soort or 'soort niet vermeld in de bron'})"
 
 
 def lines_table(plan: m.Plan, estimate: m.Estimate, links: Links) -> str:
@@ -254,8 +259,10 @@ def money_summary(plan: m.Plan) -> str:
                    if line.bedrag and (line.soort == "jaarlijks") == (kind == "jaarlijks")}
         funding_text = f", uit {', '.join(sorted(f for f in funding if f))}" if funding and None not in funding else ""
         sentences.append(f"{amount}{funding_text}")
-    text = f"Geld ({leading.soort} in {leading.door}): " + ("; ".join(sentences) or "geen bedrag") + "."
-    unfunded = sum((line.fte for line in leading.regels if line.fte and not line.dekking), Decimal(0))
+    text = f"Geld ({leading.soort + ' in' if leading.soort else 'volgens'} {leading.door}): " + ("; ".join(sentences) or "geen bedrag") + "."
+    # staff on a line of their own: a line with fte and an amount may pay that staff from the amount
+    unfunded = sum((line.fte for line in leading.regels if line.fte and line.bedrag is None and not line.dekking),
+                   Decimal(0))
     if unfunded:
         text += f" Verwacht daarnaast {fte(unfunded)} extra capaciteit; de bron noemt niet waaruit die betaald wordt."
     if leading.kanttekening:

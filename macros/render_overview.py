@@ -10,7 +10,7 @@ from . import views
 from .dutch import datum
 from .html_text import esc
 from .locations import Links, slug
-from .render import actor_name, planned_end_text
+from .render import lead_text, planned_end_text
 from .render_status import STATUS_LABEL, stand_text, state_badge
 
 QUARTER_W, ROW_H, AXIS_H = 36, 24, 34
@@ -151,15 +151,15 @@ def timeline(plans, links: Links, peildatum: _dt.date, caption: str) -> str:
     bars = action_bars(plans, links, peildatum)
     current = [b for b in bars if not b.historical]
     earlier = [b for b in bars if b.historical]
-    without = [(p, a) for p in plans for a in p.acties if views.span(a) is None]
+    placed = {b.href for b in bars}
+    without = [(p, a) for p in plans for a in p.acties if links.action(p, a) not in placed]
     rows = "".join(
         f'<tr><th scope="row"><a href="{esc(b.href)}">{esc(b.label)}</a></th><td>{esc(b.group)}</td>'
         f'<td>{esc(b.note)}</td></tr>' for b in bars)
     table = (f'<table class="pva-table pva-wide"><caption>{esc(caption)} als tabel</caption><thead><tr>'
              f'<th scope="col">Actie</th><th scope="col">Plan</th><th scope="col">Planning en status</th></tr></thead>'
              f'<tbody>{rows}</tbody></table>') if bars else ""
-    missing = (f'<p>{len(without)} van de {sum(len(p.acties) for p in plans)} acties hebben in het plan geen datum; '
-               'die staan niet op de tijdlijn.</p>') if without else ""
+    missing = undated_table(without, links, peildatum, sum(len(p.acties) for p in plans))
     if not bars:
         return missing or "<p>Geen acties met een planning.</p>"
     charts = gantt(current, caption if not earlier else f"{caption}: lopende plannen", peildatum)
@@ -169,7 +169,25 @@ def timeline(plans, links: Links, peildatum: _dt.date, caption: str) -> str:
         'Rood is te laat: een voortgangsrapportage van na het geplande einde zegt dat de actie niet af is. ' \
         'Grijs gestreept: het geplande einde is voorbij, maar er is geen rapportage van daarna; de site weet dus niet ' \
         'hoe het ervoor staat. Een lichte balk is een fase van het plan waarin de actie valt; het plan geeft de ' \
-        'actie zelf geen datum. Een pijl achter een balk: het plan noemt geen einde.</p>\n\n' + missing + table
+        'actie zelf geen datum. Een pijl achter een balk: het plan noemt geen einde, of de actie komt terug ' \
+        '(terugkerende actie).</p>\n\n' + table + ("\n\n" + missing if missing else "")
+
+
+def undated_table(actions, links: Links, peildatum: _dt.date, total: int) -> str:
+    """The actions the plan gives no date: never placed on a date, listed with the plan's own words."""
+    if not actions:
+        return ""
+    rows = "".join(
+        f'<tr><th scope="row"><a href="{esc(links.action(p, a))}">{esc(a.id)} {esc(a.titel)}</a></th>'
+        f'<td>{esc(p.korte_titel)}</td><td>{esc(planned_end_text(p, a, state))}</td>'
+        f'<td>{state_badge(p, state)}</td></tr>'
+        for p, a in actions for state in (st.state(p, a, peildatum),))
+    return (f'<p>{len(actions)} van de {total} acties hebben in het plan geen datum. Ze staan niet op de tijdlijn, '
+            'maar in de tabel hieronder, met de planning in de woorden van het plan. Zonder datum is een actie '
+            'nooit te laat.</p>'
+            f'<table class="pva-table pva-wide"><caption>Acties zonder datum in het plan</caption><thead><tr>'
+            '<th scope="col">Actie</th><th scope="col">Plan</th><th scope="col">Planning volgens het plan</th>'
+            f'<th scope="col">Status</th></tr></thead><tbody>{rows}</tbody></table>')
 
 
 def phase_timeline(plan: m.Plan, peildatum: _dt.date) -> str:
@@ -189,7 +207,7 @@ def action_overview(site: m.Site, links: Links, peildatum: _dt.date) -> str:
             part = plan.onderdeel(a.onderdeel)
             theme = plan.thema(part.thema)
             group = theme.titel if theme else part.korte_titel
-            trekker = actor_name(plan, a.trekker) if a.trekker else "Niet genoemd"
+            trekker = lead_text(plan, a) if a.trekker or a.samen else "Niet genoemd"
             late = state.timing == st.TE_LAAT
             values["plan"][plan.id] = plan_label
             values["thema"][group] = group

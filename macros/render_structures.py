@@ -139,15 +139,23 @@ def indicators(plan: m.Plan) -> str:
     goals = plan.doelen
     if goals is None or not goals.indicatoren:
         return "<p>Het plan noemt geen meetbare doelen.</p>"
-    rows = []
-    for i in goals.indicatoren:
-        target = ""
-        if i.doel is not None:
-            unit = "%" if i.eenheid == "procent" else f" {i.eenheid or ''}"
-            target = f"{i.richting + ' ' if i.richting else ''}{getal(i.doel)}{unit}".strip()
-        rows.append(f'<tr><th scope="row">{esc(i.omschrijving)}</th><td>{esc(target)}</td>'
-                    f'<td>{esc(i.doeljaar or "")}</td><td>{esc(i.peildatum or "")}</td></tr>')
-    return table("Meetbare doelen", ("Doel", "Norm", "In", "Ten opzichte van"), rows, css="pva-wide")
+    rows = [f'<tr><th scope="row">{esc(i.omschrijving)}</th><td>{esc(norm_text(i))}</td>'
+            f'<td>{esc(i.doeljaar or "")}</td><td>{esc(i.peildatum or "")}</td></tr>' for i in goals.indicatoren]
+    caption = "Meetbare doelen" if all(i.doel is not None or i.norm for i in goals.indicatoren) else "Doelen"
+    return table(caption, ("Doel", "Norm", "In", "Ten opzichte van"), rows, css="pva-wide")
+
+
+NO_NUMBER = "Geen getal: het plan noemt dit doel zonder getal of norm"
+
+
+def norm_text(indicator: m.Indicator) -> str:
+    """The norm as the plan words it; else its number with only the direction word the source says; else none."""
+    if indicator.norm:
+        return indicator.norm
+    if indicator.doel is None:
+        return NO_NUMBER
+    unit = "%" if indicator.eenheid == "procent" else f" {indicator.eenheid or ''}"
+    return f"{indicator.richting + ' ' if indicator.richting else ''}{getal(indicator.doel)}{unit}".strip()
 
 
 def named_list(plan: m.Plan, list_id: str) -> str:

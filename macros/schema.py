@@ -173,7 +173,8 @@ VORMEN = {
                                      {"type": "array", "items": {"anyOf": [{"type": ["string", "integer"]},
                                                                            {"$ref": "#/$defs/AdviceLink"}]}}]},
 }
-NIET_VERPLICHT = {(m.Plan, "korte_titel"), (m.Plan, "onderdeel_soort"), (m.Part, "korte_titel"),
+NIET_VERPLICHT = {(m.Term, "uitleg"),  # the loader's own check: required unless betekenis_onbekend is true
+                  (m.Plan, "korte_titel"), (m.Plan, "onderdeel_soort"), (m.Part, "korte_titel"),
                   (m.Action, "tekst"), (m.Estimate, "leidend"), (m.Budget, "dekkingen"), (m.NamedList, "soort")}
 VERPLICHT = {(m.AdviceLink, "citaat"), (m.AdviceLink, "plan_verwijst")}
 

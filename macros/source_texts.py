@@ -94,10 +94,11 @@ def quotes(plan: m.Plan, docs: dict):
             yield file_of("acties.yaml"), start + offset, sentence
         for quote in action.status_citaten:
             yield file_of("acties.yaml"), raw.line_of("status_citaten"), quote
-        if action.planning and action.planning.tekst:
-            planning = raw.get("planning")
-            yield (file_of("acties.yaml"), planning.line_of("tekst") if isinstance(planning, Mapping) else raw.line,
-                   action.planning.tekst)
+        planning = raw.get("planning")
+        for key in ("tekst", "herhaling"):  # the plan's own words for when, and for how often
+            if action.planning and getattr(action.planning, key):
+                yield (file_of("acties.yaml"), planning.line_of(key) if isinstance(planning, Mapping) else raw.line,
+                       getattr(action.planning, key))
     parts = items("onderdelen.yaml", "onderdelen")
     for part in plan.onderdelen:
         raw = parts.get(part.id, Mapping())
@@ -110,6 +111,8 @@ def quotes(plan: m.Plan, docs: dict):
     if plan.doelen:
         for indicator in plan.doelen.indicatoren:
             yield file_of("doelen.yaml"), None, indicator.omschrijving
+            if indicator.norm:
+                yield file_of("doelen.yaml"), None, indicator.norm
         for named in plan.doelen.lijsten:
             for item in named.items:
                 yield file_of("doelen.yaml"), None, item.titel

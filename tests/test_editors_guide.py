@@ -175,7 +175,7 @@ def test_the_action_template_fails_until_filled_in_and_then_loads(project_copy):
 
 PLAN_VALUES = {  # per file of the template
     "plan.yaml": {"id": ["nieuw-plan"], "titel": ["Fictief nieuw plan voor een test"], "korte_titel": ["Nieuw plan"],
-                  "status": ["concept"], "onderdeel_soort": ["pijler"],
+                  "onderdeel_soort": ["pijler"],
                   "samenvatting": ["Dit plan is verzonnen voor een test. Het laat zien hoe een nieuw plan op de site "
                                    "komt."]},
     "onderdelen.yaml": {"id": ["1"], "nummer": ["1"], "titel": ["Wonen voor iedereen in de fictieve stad"],
@@ -206,8 +206,8 @@ def test_the_plan_template_fails_until_filled_in_and_then_is_a_plan_with_pages_a
         (folder / name).write_text(fill_yaml(template, values), encoding="utf-8")
     (folder / "bron/plan.txt").write_text(PLAN_SOURCE, encoding="utf-8")
     plan = load_site(project_copy / "data", project_copy).plan("nieuw-plan")
-    assert (plan.onderdeel_soort, plan.onderdeel("1").inleiding, plan.actie("1.a").status) == \
-        ("pijler", PLAN_VALUES["onderdelen.yaml"]["inleiding"][0], "gepland")
+    assert (plan.onderdeel_soort, plan.onderdeel("1").inleiding, plan.actie("1.a").status, plan.status) == \
+        ("pijler", PLAN_VALUES["onderdelen.yaml"]["inleiding"][0], "gepland", None)
     result = build(project_copy)
     assert result.returncode == 0, result.stdout + result.stderr
     site = project_copy / "uit"

@@ -19,7 +19,7 @@ def plan():
 
 def test_a_budget_line_given_per_action_belongs_to_the_part_of_that_action(plan):
     estimate = plan.begroting.leidend
-    assert [(s.label_ids, s.euro) for s in views.by_part(plan, estimate) if s.euro] == [(("2",), 1234)]
+    assert [(s.label_ids, s.euro) for s in views.by_part(plan, estimate) if s.euro] == [(("1",), 30000), (("2",), 1234)]
     assert [line.omschrijving for line in views.lines_for_part(plan, estimate, "2")] == ["Onderzoek"]
     page = BeautifulSoup(render_budget.part_budget(plan, "Actielijn 2", "2"), "html.parser").get_text()
     assert "Actie 2.1: €\xa01.234" in page and "Algemeen" not in page

@@ -33,8 +33,8 @@ def test_model_fits_plans_with_actielijnen_two_reports_steps_fte_and_no_budget(f
     steps = plan.actie("1.1").planning.stappen
     assert [str(s.datum) for s in steps] == ["2e kwartaal 2024", "1 december 2024"]
     adopted = plan.begroting.leidend
-    assert views._sum(adopted.regels, "fte") == Decimal("0.4")
-    assert views.euro_total(adopted) == Decimal("1234")
+    assert views._sum(adopted.regels, "fte") == Decimal("0.7")  # 0.4 fte, and 0.3 fte on a line with € 30.000
+    assert views.euro_total(adopted) == Decimal("31234")
     assert fictional.plan("fictief-zonder-begroting").begroting is None
 
 
@@ -113,7 +113,7 @@ def test_budget_tables_sum_to_the_computed_total(fictional):
                  render_budget.by_funding(plan, leading)):
         table = soup(html).table
         total = table.tfoot.td.get_text().replace("\u00a0", " ")
-        assert total == "€ 1.234 + 0,4 fte"
+        assert total == "€ 31.234 + 0,7 fte"  # euros and fte summed apart, never mixed
     per_part = soup(render_budget.by_part(plan, leading)).table.tbody
     assert [th.get_text() for th in per_part.find_all("th")] == ["Actielijn 1", "Actielijn 2"]  # the line for action 2.1 is for actielijn 2
 
