@@ -47,7 +47,7 @@ def define_env(env) -> None:
     def links() -> Links:
         return Links(env.page.file.src_uri)
 
-    register_pages(env, site, links, peildatum)
+    register_pages(env, site, links, peildatum, env.conf.get("extra", {}).get("gemeente"))
 
 
 def on_pre_page_macros(env) -> None:

@@ -79,8 +79,9 @@ def glossary_page(terms) -> str:
         other = f'<br><span class="pva-note">Ook geschreven als: {esc(", ".join(term.varianten))}</span>' \
             if term.varianten else ""
         explained = term.uitleg or UNEXPLAINED
+        local = f' <span class="pva-tag">Alleen in {esc(term.gemeente)}</span>' if term.gemeente else ""
         groups.setdefault(glossary_letter(term.term), []).append(
-            f'<dt id="begrip-{slug(term.term)}"><strong>{esc(term.term)}</strong>{full}</dt>'
+            f'<dt id="begrip-{slug(term.term)}"><strong>{esc(term.term)}</strong>{full}{local}</dt>'
             f"<dd>{esc(explained)}{other}</dd>")
     letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)] + (["#"] if "#" in groups else [])
     jump = "".join(
@@ -92,7 +93,15 @@ def glossary_page(terms) -> str:
         f'<dl class="pva-glossary">{"".join(groups[letter])}</dl>'
         for letter in letters if letter in groups)
     count = sum(t.soort == "afkorting" for t in terms)
-    return (f"<p>{len(terms)} begrippen, waarvan {count} afkortingen.</p>"
+    local: dict[str, int] = {}
+    for term in terms:
+        if term.gemeente:
+            local[term.gemeente] = local.get(term.gemeente, 0) + 1
+    # General terms mean the same everywhere; local ones (a team, a council) only in their municipality.
+    locals_text = "".join(f" {n} {'begrip hoort' if n == 1 else 'begrippen horen'} alleen bij de gemeente "
+                          f"{esc(g)}: daar staat 'Alleen in {esc(g)}' bij." for g, n in sorted(local.items()))
+    locals_text += " De andere begrippen zijn algemeen." if local else ""
+    return (f"<p>{len(terms)} begrippen, waarvan {count} afkortingen.{locals_text}</p>"
             f'<nav class="pva-az" aria-label="Begrippen per beginletter"><ul>{jump}</ul></nav>{sections}')
 
 

@@ -75,7 +75,7 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
     before = len(problems)
     data, file = docs["plan.yaml"]
     f = Fields(data, file, problems, "het plan",
-               ("id", "titel", "korte_titel", "nummer", "datum", "historisch", "portefeuillehouder", "bestuurder",
+               ("id", "titel", "korte_titel", "gemeente", "nummer", "datum", "historisch", "portefeuillehouder", "bestuurder",
                 "team", "status", "status_toelichting", "onderdeel_soort", "rapportage", "rapportages_per_jaar",
                 "kader", "namen_tonen", "samenvatting", "bron_paginakoppen", "onderdeel_meervoud"))
     plan_id = f.ident()
@@ -88,7 +88,8 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
         f.problem("onderdeel_soort", *unknown)
     plan_fields = dict(
         id=plan_id, titel=f.text("titel", True), korte_titel=f.text("korte_titel", limit=limit("plan.yaml", "korte_titel")) or f.text("titel"),
-        nummer=f.text("nummer"), datum=f.moment("datum"), historisch=f.boolean("historisch"),
+        gemeente=f.text("gemeente"), nummer=f.text("nummer"), datum=f.moment("datum"),
+        historisch=f.boolean("historisch"),
         portefeuillehouder=f.text("portefeuillehouder"), bestuurder=f.text("bestuurder"),
         team=f.text("team"), status=_plan_status(f),
         status_toelichting=f.text("status_toelichting", limit=limit("plan.yaml", "status_toelichting")),
@@ -518,10 +519,10 @@ def _load_glossary(path: Path, root: Path, problems: list[Problem]) -> tuple[m.T
     terms = []
     for item in f.items("begrippen", True):
         tf = Fields(item, file, problems, "een begrip",
-                    ("term", "soort", "voluit", "uitleg", "varianten", "betekenis_onbekend"))
+                    ("term", "soort", "voluit", "uitleg", "varianten", "betekenis_onbekend", "gemeente"))
         term = m.Term(term=tf.text("term", True), soort=tf.choice("soort", ("afkorting", "begrip")),
                       uitleg=tf.text("uitleg"), voluit=tf.text("voluit"), varianten=tf.id_list("varianten"),
-                      betekenis_onbekend=tf.boolean("betekenis_onbekend"))
+                      betekenis_onbekend=tf.boolean("betekenis_onbekend"), gemeente=tf.text("gemeente"))
         if term.betekenis_onbekend and term.soort == "begrip":
             tf.problem("betekenis_onbekend", f"'betekenis_onbekend' hoort bij een afkorting; '{term.term}' is een begrip.",
                        "Leg het begrip uit bij 'uitleg' en haal 'betekenis_onbekend' weg.")

@@ -448,6 +448,8 @@ class Plan:
     onderdeel_soort: str = _uitleg("Hoe het plan zijn onderdelen noemt (aanbeveling, actielijn, pijler, spoor, "
                                    "thema, ...). Leeg: aanbeveling.")
     nummer: str | None = _uitleg("Het nummer van het besluit over het plan, bijvoorbeeld 2023-866.", None)
+    gemeente: str | None = _uitleg(
+        "De gemeente van het plan. Leeg: de gemeente van de site (mkdocs.yml, extra.gemeente).", None)
     datum: Moment | None = _uitleg(  # the plan's date at the precision the source gives (a year for an undated draft)
         "De datum van het plan, zo precies als de bron die noemt (een jaar bij een ongedateerd "
         "concept).", None)
@@ -530,6 +532,9 @@ class Term:
     betekenis_onbekend: bool = _uitleg(  # the source uses the abbreviation and never says what it stands for
         "true bij een afkorting die de bron niet voluit schrijft en niet uitlegt; de site zegt dan eerlijk dat de "
         "betekenis niet in de bron staat.", False)
+    gemeente: str | None = _uitleg(  # local: a team, council or name of one municipality, not a general term
+        "Alleen bij een begrip van één gemeente, zoals de naam van een team of adviesraad: de naam van die "
+        "gemeente. Leeg: een algemeen begrip.", None)
 
     @property
     def spellings(self) -> tuple[str, ...]:

@@ -302,6 +302,8 @@ def raci_matrix(plan: m.Plan, actions, links: Links, caption: str) -> str:
 
 def plan_facts(plan: m.Plan, peildatum: _dt.date) -> str:
     facts = [("Titel", esc(plan.titel))]
+    if plan.gemeente:
+        facts.append(("Gemeente", esc(plan.gemeente)))
     if plan.nummer:
         facts.append(("Nummer", esc(plan.nummer)))
     if plan.datum:
@@ -427,7 +429,7 @@ def part_page(plan: m.Plan, part: m.Part, links: Links, site: m.Site | None, pei
     return "\n\n".join(out) + "\n"
 
 
-def plan_card(plan: m.Plan, links: Links, peildatum: _dt.date) -> str:
+def plan_card(plan: m.Plan, links: Links, peildatum: _dt.date, level: int = 3) -> str:
     url = links.plan(plan)
     meta = ", ".join(x for x in (plan.nummer, str(plan.datum) if plan.datum else None) if x)
     late = len(st.late_actions(plan, peildatum))
@@ -440,8 +442,8 @@ def plan_card(plan: m.Plan, links: Links, peildatum: _dt.date) -> str:
     status = (esc(f"Status: {PLAN_STATUS_NOT_STATED.lower()}") if plan.status is None
               else esc(PLAN_STATUS_LABEL[plan.status])) + (" (geschiedenis)" if plan.historisch else "")
     return (f'<section class="pva-card" aria-labelledby="plan-{esc(plan.id)}">'
-            f'<h3 id="plan-{esc(plan.id)}"><a href="{esc(url)}">{esc(plan.titel)}'
-            + (f" ({esc(plan.datum.jaar)})" if plan.historisch and plan.datum else "") + "</a></h3>"
+            f'<h{level} id="plan-{esc(plan.id)}"><a href="{esc(url)}">{esc(plan.titel)}'
+            + (f" ({esc(plan.datum.jaar)})" if plan.historisch and plan.datum else "") + f"</a></h{level}>"
             f"<p>{status}" + (f" · {esc(meta)}" if meta else "") + "</p>"
             + (f'<p class="pva-card__kort">{esc(plan.samenvatting)}</p>' if plan.samenvatting else "")
             + progress_summary(plan, peildatum) + money
@@ -451,13 +453,23 @@ def plan_card(plan: m.Plan, links: Links, peildatum: _dt.date) -> str:
             + "</section>")
 
 
-def plans_overview(plans, links: Links, peildatum: _dt.date) -> str:
-    """Current plans first; historical plans apart, in an archive, each with its year."""
+def plans_overview(plans, links: Links, peildatum: _dt.date, site_gemeente: str | None = None) -> str:
+    """Current plans first; historical plans apart, in an archive, each with its year. Plans of more than one
+    municipality are grouped per municipality; a plan that names none belongs to the site's."""
+    def cards(group) -> str:
+        by_gemeente: dict[str, list[m.Plan]] = {}
+        for plan in group:
+            by_gemeente.setdefault(plan.gemeente or site_gemeente or "", []).append(plan)
+        if len(by_gemeente) < 2:
+            return "\n".join(plan_card(p, links, peildatum) for p in group)
+        return "\n\n".join(f"### Gemeente {esc(gemeente) if gemeente else 'niet vermeld'}\n\n"
+                           + "\n".join(plan_card(p, links, peildatum, level=4) for p in plans_of)
+                           for gemeente, plans_of in sorted(by_gemeente.items()))
+
     current = [p for p in plans if not p.historisch]
     history = [p for p in plans if p.historisch]
-    out = "\n".join(plan_card(p, links, peildatum) for p in current) or "<p>Er zijn geen lopende plannen.</p>"
+    out = cards(current) or "<p>Er zijn geen lopende plannen.</p>"
     if history:
         out += ("\n\n## Archief: oude plannen\n\n<p>Deze plannen zijn geschiedenis. De site toont ze zoals ze zijn "
-                "geschreven. Over wat er daarna gebeurde, heeft de site geen informatie.</p>\n\n"
-                + "\n".join(plan_card(p, links, peildatum) for p in history))
+                "geschreven. Over wat er daarna gebeurde, heeft de site geen informatie.</p>\n\n" + cards(history))
     return out + "\n"

@@ -15,7 +15,7 @@ from .structure_words import part_label, part_title
 from .text_limits import LIMITS
 
 
-def register_pages(env, site: Site, links, peildatum) -> None:
+def register_pages(env, site: Site, links, peildatum, site_gemeente: str | None = None) -> None:
     def macro(function):
         @functools.wraps(function)
         def finished_output(*args, **kwargs):
@@ -103,7 +103,7 @@ def register_pages(env, site: Site, links, peildatum) -> None:
 
     @macro
     def plannen_overzicht() -> str:
-        return render.plans_overview(site.plannen, links(), peildatum)
+        return render.plans_overview(site.plannen, links(), peildatum, site_gemeente)
 
 
     @macro

@@ -174,7 +174,7 @@ def test_the_action_template_fails_until_filled_in_and_then_loads(project_copy):
 # --- 4. The plan template: a new plan is a new folder ----------------------------------------------------
 
 PLAN_VALUES = {  # per file of the template
-    "plan.yaml": {"id": ["nieuw-plan"], "titel": ["Fictief nieuw plan voor een test"], "korte_titel": ["Nieuw plan"],
+    "plan.yaml": {"id": ["nieuw-plan"], "gemeente": ["Fictiefstad"], "titel": ["Fictief nieuw plan voor een test"], "korte_titel": ["Nieuw plan"],
                   "onderdeel_soort": ["pijler"],
                   "samenvatting": ["Dit plan is verzonnen voor een test. Het laat zien hoe een nieuw plan op de site "
                                    "komt."]},

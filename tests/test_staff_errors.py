@@ -137,6 +137,8 @@ ALONE_CASES = {
                    "er staat een tab; gebruik spaties", "- Contact: contact.md"),
     "config-unknown-setting": ("mkdocs.yml", edit("strict: true", "strict: true\nsite_naam: Plannen"),
                                "'site_naam' is geen instelling die MkDocs kent", "site_naam:"),
+    "config-colour-too-light": ("mkdocs.yml", edit('kleur: "#4051b5"', 'kleur: "#ffcc00"'),
+                                "'kleur: #ffcc00' heeft te weinig contrast met wit: 1,51:1", 'kleur: "#ffcc00"'),
     "config-without-plans": ("mkdocs.yml", edit("  - plannen\n", ""), "het menu (nav) heeft geen regel '- plannen'",
                              None),
     "config-unknown-plugin": ("mkdocs.yml", edit("  - macros:", "  - macro:"),
