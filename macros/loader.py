@@ -186,38 +186,30 @@ _PART_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
 
 def _part(data, file, problems) -> m.Part | None:
     f = Fields(data, file, problems, "een onderdeel",
-               ("id", "nummer", "titel", "korte_titel", "doel", "thema", "bron", "label", "in_het_kort", "inleiding"))
+               ("id", "nummer", "titel", "korte_titel", "doel", "thema", "bron", "label", "in_het_kort", "inleiding",
+                "doelen"))
     part = m.Part(id=f.ident(pattern=_PART_ID), nummer=f.integer("nummer", True, 0), titel=f.text("titel", True),
                   korte_titel=f.text("korte_titel", limit=limit("onderdelen.yaml", "korte_titel")) or f.text("titel"),
                   doel=f.text("doel"),
                   thema=f.text("thema"), bron=f.text("bron"), label=f.text("label", limit=limit("onderdelen.yaml", "label")),
                   in_het_kort=f.text("in_het_kort", limit=limit("onderdelen.yaml", "in_het_kort")),
-                  inleiding=f.text("inleiding"))
+                  inleiding=f.text("inleiding"), doelen=tuple(filter(None, (_part_goal(item, file, problems)
+                                                                        for item in f.items("doelen")))))
     return part if f.ok else None
 
 
-def _action(data, file, problems) -> m.Action | None:
-    f = Fields(data, file, problems, "een actie",
-               ("id", "onderdeel", "titel", "tekst", "trekker", "raci", "planning", "status", "status_citaten",
-                "status_toelichting", "randvoorwaarde_voor", "zie_ook", "samen"))
-    action_id = f.ident(pattern=_PART_ID)
-    if action_id:
-        f.what = f"actie {action_id}"
-    raci = []
-    raw_raci = f._get("raci", False)
-    if raw_raci is not None:
-        if not isinstance(raw_raci, Mapping):
-            f.problem("raci", f"'raci' bij {f.what} moet per actor een regel hebben: 'college: A'.",
-                      "Schrijf bijvoorbeeld: raci: {college: A, verandermanager: R}.")
-        else:
-            for actor_id, letters in raw_raci.items():
-                if not isinstance(letters, str) or not letters or any(c not in m.RACI_LETTERS for c in letters) \
-                        or len(set(letters)) != len(letters):
-                    f.problem(None, f"'{letters}' is geen geldige RACI-rol voor '{actor_id}' bij {f.what}.",
-                              "Gebruik de letters R, A, S, C en I, bijvoorbeeld 'R' of 'RA'.",
-                              line=raw_raci.line_of(actor_id))
-                else:
-                    raci.append((str(actor_id), "".join(sorted(letters, key=m.RACI_LETTERS.index))))
+def _part_goal(data, file, problems) -> m.PartGoal | None:
+    """A doel between a part and its actions (pijler -> doel -> acties), with its own planning."""
+    f = Fields(data, file, problems, "een doel", ("id", "titel", "planning"))
+    goal_id = f.ident(pattern=_PART_ID)
+    if goal_id:
+        f.what = f"doel {goal_id}"
+    goal = m.PartGoal(id=goal_id, titel=f.text("titel", True), planning=_planning(f, file, problems))
+    return goal if f.ok else None
+
+
+def _planning(f: Fields, file, problems) -> m.Planning | None:
+    """The 'planning:' block of an action or a doel: dates at the source's precision and the plan's words."""
     planning = None
     raw_planning = f._get("planning", False)
     if raw_planning is not None:
@@ -243,13 +235,39 @@ def _action(data, file, problems) -> m.Action | None:
         if planning.doorlopend and planning.eind:
             pf.problem("doorlopend", f"{f.what} is doorlopend en heeft toch een eind.",
                        "Kies: doorlopend: true zonder eind, of een eind zonder doorlopend.")
+    return planning
+
+
+def _action(data, file, problems) -> m.Action | None:
+    f = Fields(data, file, problems, "een actie",
+               ("id", "onderdeel", "titel", "tekst", "trekker", "raci", "planning", "status", "status_citaten",
+                "status_toelichting", "randvoorwaarde_voor", "zie_ook", "samen", "doel"))
+    action_id = f.ident(pattern=_PART_ID)
+    if action_id:
+        f.what = f"actie {action_id}"
+    raci = []
+    raw_raci = f._get("raci", False)
+    if raw_raci is not None:
+        if not isinstance(raw_raci, Mapping):
+            f.problem("raci", f"'raci' bij {f.what} moet per actor een regel hebben: 'college: A'.",
+                      "Schrijf bijvoorbeeld: raci: {college: A, verandermanager: R}.")
+        else:
+            for actor_id, letters in raw_raci.items():
+                if not isinstance(letters, str) or not letters or any(c not in m.RACI_LETTERS for c in letters) \
+                        or len(set(letters)) != len(letters):
+                    f.problem(None, f"'{letters}' is geen geldige RACI-rol voor '{actor_id}' bij {f.what}.",
+                              "Gebruik de letters R, A, S, C en I, bijvoorbeeld 'R' of 'RA'.",
+                              line=raw_raci.line_of(actor_id))
+                else:
+                    raci.append((str(actor_id), "".join(sorted(letters, key=m.RACI_LETTERS.index))))
+    planning = _planning(f, file, problems)
     action = m.Action(
         id=action_id, onderdeel=f.text("onderdeel", True), titel=f.text("titel", True), tekst=f.text("tekst") or "",
         status=f.choice("status", m.STATUSES), status_citaten=f.text_list("status_citaten"),
         status_toelichting=f.text("status_toelichting", limit=limit("acties.yaml", "status_toelichting")),
         trekker=f.text("trekker"), raci=tuple(raci),
         planning=planning, randvoorwaarde_voor=f.id_list("randvoorwaarde_voor"), zie_ook=f.id_list("zie_ook"),
-        samen=f.id_list("samen"),
+        samen=f.id_list("samen"), doel=f.text("doel"),
     )
     if action.samen and action.trekker:
         f.problem("samen", f"{f.what} heeft een trekker en ook 'samen'.",
@@ -412,6 +430,14 @@ def _check_references(plan: m.Plan, docs: dict, problems: list[Problem]) -> None
         if action.onderdeel not in parts:
             unknown(action.onderdeel, parts, "onderdeel", "acties.yaml", line(action_maps, action.id, "onderdeel"),
                     "onderdelen.yaml")
+        goals = {g.id for p in plan.onderdelen if p.id == action.onderdeel for g in p.doelen}
+        if action.doel and action.doel not in goals and action.onderdeel in parts:
+            report("acties.yaml", line(action_maps, action.id, "doel"),
+                   f"'{action.doel}' is geen doel van onderdeel {action.onderdeel}.",
+                   (f"Gebruik een id uit de doelen van onderdeel {action.onderdeel} in onderdelen.yaml "
+                    f"({', '.join(sorted(goals))})." if goals else
+                    f"Onderdeel {action.onderdeel} heeft geen doelen in onderdelen.yaml: haal 'doel' weg, of zet het "
+                    "doel bij het onderdeel onder 'doelen:'."))
         if action.trekker and action.trekker not in actors:
             unknown(action.trekker, actors, "actor", "acties.yaml", line(action_maps, action.id, "trekker"),
                     "actoren.yaml")

@@ -70,6 +70,15 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class PartGoal:
+    """A doel between a part and its actions: a plan organised as pijler -> doel -> acties."""
+
+    id: str = _uitleg("Het nummer of de code van het doel, zoals 1.1; acties verwijzen ernaar met 'doel'.")
+    titel: str = _uitleg("Het doel, in de woorden van het plan.")
+    planning: Planning | None = _uitleg("Wanneer het doel bereikt moet zijn, zo precies als het plan het zegt.", None)
+
+
+@dataclass(frozen=True)
 class Part:
     """An aanbeveling, actielijn or thema: whatever the plan groups actions under."""
 
@@ -90,6 +99,11 @@ class Part:
         "schrijft een korte standaardtekst.", None)
     inleiding: str | None = _uitleg(
         "De uitleg van het plan bij dit onderdeel ('onze aanpak'), in Markdown; staat boven de acties.", None)
+    doelen: tuple[PartGoal, ...] = _uitleg(
+        "De doelen van dit onderdeel, als het plan tussen onderdeel en acties doelen noemt (pijler, doel, acties).", ())
+
+    def doel_met_id(self, goal_id: str | None) -> PartGoal | None:
+        return next((g for g in self.doelen if g.id == goal_id), None)
 
 
 @dataclass(frozen=True)
@@ -136,6 +150,8 @@ class Action:
     samen: tuple[str, ...] = _uitleg(  # several actors and no lead, as the plan says it
         "De id's van de actoren die de actie samen doen, als het plan meerdere noemt en geen trekker "
         "(uit actoren.yaml).", ())
+    doel: str | None = _uitleg(  # pijler -> doel -> acties
+        "Het id van het doel waar de actie onder valt (uit de doelen van het onderdeel in onderdelen.yaml).", None)
 
 
 @dataclass(frozen=True)

@@ -231,6 +231,9 @@ def action_details(plan: m.Plan, action: m.Action, links: Links, site: m.Site | 
         ("Planning", esc(planned_end_text(plan, action, state)) + (
             f' <span class="pva-note">{esc(note)}</span>' if (note := planning_note(action.planning)) else "")),
     ]
+    goal = plan.onderdeel(action.onderdeel).doel_met_id(action.doel) if action.doel else None
+    if goal:
+        facts.insert(2, ("Doel", esc(f"{goal.id}: {goal.titel}")))
     for report, replanning in state.herplanningen:
         facts.append(("Herplanning", f"Nieuw gepland einde: {esc(replanning.eind)}. Reden: {esc(replanning.reden)} "
                                      f"({esc(report.titel)}, stand {esc(datum(report.peildatum))})"))
@@ -420,13 +423,31 @@ def part_page(plan: m.Plan, part: m.Part, links: Links, site: m.Site | None, pei
     out = [f'<dl class="pva-facts">{dl}</dl>']
     if part.inleiding:  # the plan's own reasoning for this part, in its words
         out += ["## Wat het plan hierover zegt", f'<div class="pva-intro">{rich_text(part.inleiding)}</div>']
-    out += ["## Hoe ver zijn de acties?", progress_summary(plan, peildatum, part),
-           "## Acties", actions_table(plan, actions, links, f"Acties bij {part_title(plan, part)}",
-                                      peildatum)]
+    out += ["## Hoe ver zijn de acties?", progress_summary(plan, peildatum, part)]
+    out += goals_and_actions(plan, part, links, peildatum) if part.doelen else \
+        ["## Acties", actions_table(plan, actions, links, f"Acties bij {part_title(plan, part)}", peildatum)]
     out += [action_details(plan, a, links, site, peildatum) for a in actions]
     out += ["## Wie doet wat?", raci_matrix(plan, actions, links, f"Rollen per actie (RACI) bij {part_label(plan, part)}"),
             "## Geld", part_budget(plan, part_label(plan, part), part.id)]
     return "\n\n".join(out) + "\n"
+
+
+def goals_and_actions(plan: m.Plan, part: m.Part, links: Links, peildatum: _dt.date) -> list[str]:
+    """A part organised as doel -> acties: per doel its planning, its progress and its actions."""
+    out = ["## Doelen en acties"]
+    for goal in part.doelen:
+        actions = tuple(a for a in plan.acties_van(part.id) if a.doel == goal.id)
+        out += [f"### Doel {esc(goal.id)}: {esc(goal.titel)}",
+                f"<p>Planning van dit doel: {esc(planning_text(goal.planning))}.</p>",
+                progress_bar(progress_of(plan, actions, peildatum), f"Voortgang doel {goal.id}") if actions else
+                "<p>Het plan noemt bij dit doel geen acties.</p>"]
+        if actions:
+            out.append(actions_table(plan, actions, links, f"Acties bij doel {goal.id}: {goal.titel}", peildatum))
+    loose = tuple(a for a in plan.acties_van(part.id) if not a.doel)
+    if loose:
+        out += ["### Acties zonder doel",
+                actions_table(plan, loose, links, f"Acties bij {part_title(plan, part)} zonder doel", peildatum)]
+    return out
 
 
 def plan_card(plan: m.Plan, links: Links, peildatum: _dt.date, level: int = 3) -> str:

@@ -94,17 +94,21 @@ def quotes(plan: m.Plan, docs: dict):
             yield file_of("acties.yaml"), start + offset, sentence
         for quote in action.status_citaten:
             yield file_of("acties.yaml"), raw.line_of("status_citaten"), quote
-        planning = raw.get("planning")
-        for key in ("tekst", "herhaling"):  # the plan's own words for when, and for how often
-            if action.planning and getattr(action.planning, key):
-                yield (file_of("acties.yaml"), planning.line_of(key) if isinstance(planning, Mapping) else raw.line,
-                       getattr(action.planning, key))
+        yield from _planning_words(file_of("acties.yaml"), raw, action.planning)
     parts = items("onderdelen.yaml", "onderdelen")
     for part in plan.onderdelen:
         raw = parts.get(part.id, Mapping())
         yield file_of("onderdelen.yaml"), raw.line_of("titel"), part.titel
         if part.doel:
             yield file_of("onderdelen.yaml"), raw.line_of("doel"), part.doel
+        if part.inleiding:  # shown as "Wat het plan hierover zegt": the plan's words, sentence by sentence
+            for sentence, offset in sentences(part.inleiding):
+                yield file_of("onderdelen.yaml"), raw.line_of("inleiding") + 1 + offset, sentence
+        goals = {str(g.get("id")): g for g in raw.get("doelen") or () if isinstance(g, Mapping)}
+        for goal in part.doelen:
+            graw = goals.get(goal.id, Mapping())
+            yield file_of("onderdelen.yaml"), graw.line_of("titel"), goal.titel
+            yield from _planning_words(file_of("onderdelen.yaml"), graw, goal.planning)
     advice = items("adviezen.yaml", "adviezen")
     for point in plan.adviezen:
         yield file_of("adviezen.yaml"), advice.get(point.id, Mapping()).line_of("tekst"), point.tekst
@@ -123,6 +127,14 @@ def quotes(plan: m.Plan, docs: dict):
             for text in (estimate.toelichting, estimate.kanttekening):
                 if text:
                     yield file_of("begroting.yaml"), estimate.line, text
+
+
+def _planning_words(file, raw: Mapping, planning: m.Planning | None):
+    """The plan's own words for when, and for how often, of an action or a doel."""
+    block = raw.get("planning")
+    for key in ("tekst", "herhaling"):
+        if planning and getattr(planning, key):
+            yield file, block.line_of(key) if isinstance(block, Mapping) else raw.line, getattr(planning, key)
 
 
 def unquoted(plan: m.Plan, docs: dict, root: Path) -> list[Problem]:

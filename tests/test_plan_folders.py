@@ -21,7 +21,7 @@ from macros.structure_words import part_label, part_title
 
 FIXTURE_PLANS = {path.name: path for path in sorted((ROOT / "tests/fixtures").glob("*/data/plannen/*"))}
 # Fixture plans that build as they are (fictief-actielijnen holds a <script> on purpose, for the escaping tests).
-BUILDABLE = ("fictief-zonder-begroting", "fictief-voortgang", "fictief-historisch")
+BUILDABLE = ("fictief-zonder-begroting", "fictief-voortgang", "fictief-historisch", "fictief-pijlers")
 
 
 def fixture_plan(name: str):

@@ -20,7 +20,7 @@ from macros.yaml_source import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = s.schemas()
-DATA_ROOTS = [ROOT / "data", ROOT / "tests/fixtures/voortgang/data", ROOT / "tests/fixtures/fictief/data"]
+DATA_ROOTS = [ROOT / "data", *sorted((ROOT / "tests/fixtures").glob("*/data"))]  # every fixture folder, also new ones
 NOT_PLAN_DATA = {"taal/moeilijke-woorden.yaml"}  # the plain-language word list of plain_language/, not plan data
 
 
