@@ -20,7 +20,8 @@ from macros.yaml_source import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = s.schemas()
-DATA_ROOTS = [ROOT / "data", ROOT / "tests/fixtures/voortgang/data", ROOT / "tests/fixtures/fictief/data"]
+DATA_ROOTS = [ROOT / "data", ROOT / "tests/fixtures/voortgang/data", ROOT / "tests/fixtures/fictief/data",
+              ROOT / "tests/fixtures/vormen/data"]
 NOT_PLAN_DATA = {"taal/moeilijke-woorden.yaml"}  # the plain-language word list of plain_language/, not plan data
 
 
