@@ -97,7 +97,7 @@ _log = logging.getLogger("mkdocs.plugins.planpublicatie")  # under "mkdocs": str
 
 # Macros that show one plan file: called for a plan without that file, the page would be empty.
 _SHOWS_FILE = {
-    "begroting": "begroting.yaml", "adviezen": "adviezen.yaml",
+    "begroting": "begroting.yaml", "adviezen": "adviezen.yaml", "aanbevelingen": "aanbevelingen.yaml",
     "organisatie": "organisatie.yaml", "organisatie_raci": "organisatie.yaml",
     "fasen": "planning.yaml", "detailplanning": "planning.yaml", "capaciteit": "planning.yaml",
     "rapportages": "planning.yaml",

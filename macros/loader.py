@@ -9,6 +9,7 @@ import difflib
 import re
 from pathlib import Path
 
+from . import loader_recommendations as recommendations
 from . import loader_structures as structures
 from . import model as m
 from . import progress_reports, source_texts
@@ -21,7 +22,7 @@ from .text_limits import limit
 from .yaml_source import Mapping, load_yaml
 
 PLAN_FILES = ("plan.yaml", "actoren.yaml", "onderdelen.yaml", "acties.yaml", "begroting.yaml",
-              "organisatie.yaml", "planning.yaml", "doelen.yaml", "adviezen.yaml")
+              "organisatie.yaml", "planning.yaml", "doelen.yaml", "adviezen.yaml", "aanbevelingen.yaml")
 
 
 def load_site(data_dir: Path, root: Path | None = None) -> m.Site:
@@ -77,7 +78,7 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
     f = Fields(data, file, problems, "het plan",
                ("id", "titel", "korte_titel", "gemeente", "nummer", "datum", "historisch", "portefeuillehouder", "bestuurder",
                 "team", "status", "status_toelichting", "onderdeel_soort", "rapportage", "rapportages_per_jaar",
-                "kader", "namen_tonen", "samenvatting", "bron_paginakoppen", "onderdeel_meervoud"))
+                "kader", "namen_tonen", "samenvatting", "bron_paginakoppen", "onderdeel_meervoud", "documenten"))
     plan_id = f.ident()
     if plan_id and plan_id != folder.name:
         f.problem("id", f"de id '{plan_id}' is niet gelijk aan de mapnaam '{folder.name}'.",
@@ -97,6 +98,7 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
         rapportage=f.text("rapportage"), rapportages_per_jaar=f.integer("rapportages_per_jaar", low=1, high=12),
         kader=kader, namen_tonen=f.boolean("namen_tonen"),
         samenvatting=f.text("samenvatting", limit=limit("plan.yaml", "samenvatting")),
+        documenten=recommendations.documents(f),
     )
     actoren = _load_list(docs.get("actoren.yaml"), "actoren", problems, _actor)
     themas, bronnen, onderdelen = (), (), ()
@@ -117,6 +119,9 @@ def _load_plan(folder: Path, root: Path, problems: list[Problem]) -> m.Plan | No
         ids = [a.id for a in acties]  # a duplicate id is reported elsewhere; its text cannot be told apart here
         texts = {a.id: a.tekst for a in acties if ids.count(a.id) == 1}
         optional["adviezen"] = structures.advice_list(*docs["adviezen.yaml"], problems, texts)
+    if "aanbevelingen.yaml" in docs:
+        optional["aanbevelingen"] = recommendations.recommendations(*docs["aanbevelingen.yaml"], problems, bronnen,
+                                                                    acties)
     bron = source_texts.load(folder, root, f.id_list("bron_paginakoppen"), problems)
     reports = progress_reports.load(folder, root, problems, {a.id for a in acties})
     if len(problems) > before:
@@ -187,14 +192,14 @@ _PART_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
 def _part(data, file, problems) -> m.Part | None:
     f = Fields(data, file, problems, "een onderdeel",
                ("id", "nummer", "titel", "korte_titel", "doel", "thema", "bron", "label", "in_het_kort", "inleiding",
-                "doelen"))
+                "doelen", "document"))
     part = m.Part(id=f.ident(pattern=_PART_ID), nummer=f.integer("nummer", True, 0), titel=f.text("titel", True),
                   korte_titel=f.text("korte_titel", limit=limit("onderdelen.yaml", "korte_titel")) or f.text("titel"),
                   doel=f.text("doel"),
                   thema=f.text("thema"), bron=f.text("bron"), label=f.text("label", limit=limit("onderdelen.yaml", "label")),
                   in_het_kort=f.text("in_het_kort", limit=limit("onderdelen.yaml", "in_het_kort")),
-                  inleiding=f.text("inleiding"), doelen=tuple(filter(None, (_part_goal(item, file, problems)
-                                                                        for item in f.items("doelen")))))
+                  inleiding=f.text("inleiding"), document=f.text("document"),
+                  doelen=tuple(filter(None, (_part_goal(item, file, problems) for item in f.items("doelen")))))
     return part if f.ok else None
 
 
@@ -241,7 +246,7 @@ def _planning(f: Fields, file, problems) -> m.Planning | None:
 def _action(data, file, problems) -> m.Action | None:
     f = Fields(data, file, problems, "een actie",
                ("id", "onderdeel", "titel", "tekst", "trekker", "raci", "planning", "status", "status_citaten",
-                "status_toelichting", "randvoorwaarde_voor", "zie_ook", "samen", "doel"))
+                "status_toelichting", "randvoorwaarde_voor", "zie_ook", "samen", "doel", "document"))
     action_id = f.ident(pattern=_PART_ID)
     if action_id:
         f.what = f"actie {action_id}"
@@ -267,7 +272,7 @@ def _action(data, file, problems) -> m.Action | None:
         status_toelichting=f.text("status_toelichting", limit=limit("acties.yaml", "status_toelichting")),
         trekker=f.text("trekker"), raci=tuple(raci),
         planning=planning, randvoorwaarde_voor=f.id_list("randvoorwaarde_voor"), zie_ook=f.id_list("zie_ook"),
-        samen=f.id_list("samen"), doel=f.text("doel"),
+        samen=f.id_list("samen"), doel=f.text("doel"), document=f.text("document"),
     )
     if action.samen and action.trekker:
         f.problem("samen", f"{f.what} heeft een trekker en ook 'samen'.",
@@ -470,6 +475,18 @@ def _check_references(plan: m.Plan, docs: dict, problems: list[Problem]) -> None
             if link.actie not in actions:
                 unknown(link.actie, actions, "actie", "adviezen.yaml",
                         link.line or line(advice_maps, advice.id, "acties"), "acties.yaml")
+        for action_id in advice.toezeggingen:
+            if action_id not in actions:
+                unknown(action_id, actions, "actie", "adviezen.yaml", line(advice_maps, advice.id, "toezeggingen"),
+                        "acties.yaml")
+    documents = {d.id for d in plan.documenten}
+    for name, maps, items in (("onderdelen.yaml", part_maps, plan.onderdelen), ("acties.yaml", action_maps, plan.acties),
+                              ("adviezen.yaml", advice_maps, plan.adviezen)):
+        for item in items:
+            if item.document and item.document not in documents:
+                report(name, line(maps, item.id, "document"), f"'{item.document}' is geen bekend stuk.",
+                       "Gebruik een id uit documenten in plan.yaml"
+                       + (f" ({', '.join(sorted(documents))})." if documents else "; zet het stuk daar eerst bij."))
     if plan.planning:
         for row in plan.planning.detailplanning:
             if row.actie and row.actie not in actions:
@@ -585,6 +602,7 @@ def unexplained_abbreviations(site: m.Site, plans_dir: Path, root: Path) -> list
         texts += [t for a in plan.acties for t in (a.titel, a.tekst)]
         texts += [t for p in plan.onderdelen for t in (p.titel, p.doel or "")]
         texts += [a.tekst for a in plan.adviezen]
+        texts += [t for r in plan.aanbevelingen for t in (r.tekst, r.reactie or "")]
         missing = sorted({a for text in texts for a in abbreviations_in(text)} - known)
         if missing:
             problems.append(Problem(shown_path(plans_dir / plan.id, root), None,

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from . import model as m
 from .loader_fields import Fields
+from .loader_recommendations import number
+from .views import number_key
 from .problems import Problem
 
 
@@ -114,21 +116,45 @@ def goals(data, file, problems) -> m.Goals:
 def advice_list(data, file, problems, acties=None) -> tuple[m.Advice, ...]:
     """The advice points; with acties ({action id: text}) every citaat is checked against its action's text."""
     f = Fields(data, file, problems, "adviezen.yaml", ("adviezen",))
-    result = []
+    result, last = [], {}
     for item in f.items("adviezen", True):
         a = Fields(item, file, problems, "een advies",
-                   ("id", "van", "soort", "datum", "onderwerp", "tekst", "antwoord", "acties", "toelichting"))
+                   ("id", "van", "soort", "datum", "onderwerp", "tekst", "antwoord", "acties", "toelichting", "nummer",
+                    "toezeggingen", "document"))
         advice_id = a.ident()
         if advice_id:
             a.what = f"advies '{advice_id}'"
         links = _advice_links(a, file, problems)
-        result.append(m.Advice(id=advice_id, van=a.text("van", True), soort=a.choice("soort", m.ADVICE_KINDS),
-                               onderwerp=a.text("onderwerp", True), tekst=a.text("tekst", True), datum=a.moment("datum"),
-                               antwoord=a.text("antwoord"), acties=tuple(k.actie for k in links),
-                               toelichting=a.text("toelichting"), koppelingen=links))
+        nummer = number(a, "nummer")
+        advice = m.Advice(id=advice_id, van=a.text("van", True), soort=a.choice("soort", m.ADVICE_KINDS),
+                          onderwerp=a.text("onderwerp") or None,
+                          tekst=a.text("tekst", True), datum=a.moment("datum"), antwoord=a.text("antwoord"),
+                          acties=tuple(k.actie for k in links), toelichting=a.text("toelichting"), koppelingen=links,
+                          nummer=nummer, toezeggingen=a.id_list("toezeggingen"), document=a.text("document"),
+                          line=a.line)
+        if not advice.onderwerp and "nummer" not in a.data and a.ok:
+            a.problem(None, f"bij {a.what} ontbreekt 'onderwerp'.",
+                      "Voeg 'onderwerp: …' toe. Noemt de bron geen onderwerp, maar nummert een brief de vragen en "
+                      "opmerkingen? Zet dan het nummer uit de brief bij 'nummer' en laat 'onderwerp' weg.")
+        _check_letter_order(a, advice, last)
+        result.append(advice)
     if acties is not None:
         problems.extend(advice_link_problems(result, acties, file))
     return tuple(result)
+
+
+def _check_letter_order(a: Fields, advice: m.Advice, last: dict) -> None:
+    """Numbered points of one letter (same sender and document) keep the letter's order, each number once."""
+    if advice.nummer is None:
+        return
+    letter = (advice.van, advice.document)
+    before = last.get(letter)
+    if before is not None and number_key(advice.nummer) <= number_key(before):
+        same = number_key(advice.nummer) == number_key(before)
+        a.problem("nummer", f"bij {a.what} staat nummer {advice.nummer} " + (
+            "twee keer in dezelfde brief." if same else f"na nummer {before} van dezelfde brief."),
+                  "Geef elk punt het nummer uit de brief, één keer, en zet de punten in de volgorde van de brief.")
+    last[letter] = advice.nummer
 
 
 def _advice_links(a: Fields, file, problems) -> tuple[m.AdviceLink, ...]:

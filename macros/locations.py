@@ -27,6 +27,14 @@ def advice_anchor(advice_id: str) -> str:
     return f"advies-{slug(advice_id)}"
 
 
+def recommendation_anchor(recommendation: m.Recommendation) -> str:
+    return f"aanbeveling-{slug(recommendation.rapport)}-{slug(recommendation.nummer)}"
+
+
+# The made page of a plan's recommendations: not 'aanbevelingen', the folder of a plan whose parts are aanbevelingen.
+RECOMMENDATIONS_PAGE = "rapporten"
+
+
 def folder_name(plural_word: str) -> str:
     """The part of a page address for a plural: "thema's" -> "themas"."""
     return slug(plural_word.replace("'", ""))
@@ -66,3 +74,6 @@ class Links:
 
     def advice(self, plan: m.Plan, advice_id: str) -> str:
         return self.to(plan_page(plan, "adviezen"), advice_anchor(advice_id))
+
+    def recommendation(self, plan: m.Plan, recommendation: m.Recommendation) -> str:
+        return self.to(plan_page(plan, RECOMMENDATIONS_PAGE), recommendation_anchor(recommendation))

@@ -20,7 +20,7 @@ BODY_KINDS = ("stuurgroep", "projectgroep", "klankbordgroep", "werkgroep", "over
 MEMBER_ROLES = ("besluitvormend", "uitvoerend", "adviserend", "informerend")
 RACI_OF_ROLE = {"besluitvormend": "A", "uitvoerend": "R", "adviserend": "C", "informerend": "I"}
 LIST_KINDS = ("uitgangspunten", "randvoorwaarden", "leefgebieden", "doelen", "resultaten", "overig")
-ADVICE_KINDS = ("advies", "aandachtspunt", "vraag", "motie", "aanbeveling")
+ADVICE_KINDS = ("advies", "aandachtspunt", "vraag", "opmerking", "motie", "aanbeveling")
 DIRECTIONS = ("maximaal", "minimaal", "precies")
 AMOUNT_KINDS = ("incidenteel", "structureel", "jaarlijks")  # jaarlijks: per jaar, for a limited number of years
 # What a budget figure is, in the words of its source: an estimate, a proposal, or a decision of the raad.
@@ -101,6 +101,9 @@ class Part:
         "De uitleg van het plan bij dit onderdeel ('onze aanpak'), in Markdown; staat boven de acties.", None)
     doelen: tuple[PartGoal, ...] = _uitleg(
         "De doelen van dit onderdeel, als het plan tussen onderdeel en acties doelen noemt (pijler, doel, acties).", ())
+    document: str | None = _uitleg(  # in a plan of several documents: the one this part comes from
+        "Het id van het stuk waar dit onderdeel uit komt (uit documenten in plan.yaml); alleen als het plan uit "
+        "meer stukken bestaat.", None)
 
     def doel_met_id(self, goal_id: str | None) -> PartGoal | None:
         return next((g for g in self.doelen if g.id == goal_id), None)
@@ -152,6 +155,9 @@ class Action:
         "(uit actoren.yaml).", ())
     doel: str | None = _uitleg(  # pijler -> doel -> acties
         "Het id van het doel waar de actie onder valt (uit de doelen van het onderdeel in onderdelen.yaml).", None)
+    document: str | None = _uitleg(  # in a plan of several documents: the one this action comes from
+        "Het id van het stuk waar deze actie uit komt (uit documenten in plan.yaml). Leeg: het stuk van het "
+        "onderdeel, als dat er een noemt.", None)
 
 
 @dataclass(frozen=True)
@@ -394,7 +400,9 @@ class Advice:
     id: str = _uitleg("Korte naam van het advies, in kleine letters met streepjes.")
     van: str = _uitleg("Het id van de actor van wie het advies komt (uit actoren.yaml).")
     soort: str = _uitleg("Wat voor inbreng het is.")
-    onderwerp: str = _uitleg("Waar het advies over gaat, in een paar woorden.")
+    onderwerp: str | None = _uitleg(  # None: a numbered point of a letter that names no subject
+        "Waar het advies over gaat, in een paar woorden. Mag weg bij een genummerd punt (nummer) als de bron geen "
+        "onderwerp noemt.")
     tekst: str = _uitleg("Het advies in de woorden van de bron.")
     datum: Moment | None = _uitleg("Wanneer het advies is gegeven.", None)
     antwoord: str | None = _uitleg("Het antwoord van het college, als de bron dat geeft.", None)
@@ -402,6 +410,13 @@ class Advice:
         "De acties die bij dit advies horen: een id, of een actie met citaat en plan_verwijst.", ())
     toelichting: str | None = _uitleg("Een korte uitleg bij het advies.", None)
     koppelingen: tuple[AdviceLink, ...] = ()  # per linked action: the quote and who makes the link
+    nummer: str | None = _uitleg(  # as the letter numbers its questions and remarks; the file keeps its order
+        "Het nummer van de vraag of opmerking, zoals de brief die nummert (3, of 3a).", None)
+    toezeggingen: tuple[str, ...] = _uitleg(  # commitments made in the answer, each an action of its own
+        "De id's van de acties die de gemeente in het antwoord toezegt (uit acties.yaml).", ())
+    document: str | None = _uitleg(
+        "Het id van het stuk waar dit punt en het antwoord in staan (uit documenten in plan.yaml).", None)
+    line: int = _intern(0)
 
     def koppeling(self, action_id: str) -> AdviceLink | None:
         return next((k for k in self.koppelingen if k.actie == action_id), None)
@@ -454,6 +469,32 @@ class SourceTexts:
 
 
 @dataclass(frozen=True)
+class Document:
+    """One document of a plan that is a bundle of documents (a letter, an uitvoeringsplan, a kwaliteitsplan)."""
+
+    id: str = _uitleg("Korte naam van het stuk, in kleine letters met streepjes; onderdelen en acties verwijzen ernaar.")
+    titel: str = _uitleg("De titel van het stuk, zoals het stuk zelf die noemt.")
+    soort: str | None = _uitleg("Wat voor stuk het is, zoals het zichzelf noemt: brief, uitvoeringsplan, ...", None)
+    datum: Moment | None = _uitleg("De datum van het stuk, zo precies als het stuk die noemt.", None)
+    auteur: str | None = _uitleg("Wie het stuk heeft geschreven of verstuurd, zoals het stuk dat zegt.", None)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """A numbered recommendation of a report, with the municipality's response and the actions that answer it."""
+
+    rapport: str = _uitleg("Het id van het rapport waar de aanbeveling uit komt (uit bronnen in onderdelen.yaml).")
+    nummer: str = _uitleg("Het nummer van de aanbeveling, zoals het rapport haar nummert: 3, of 3a.")
+    tekst: str = _uitleg("De aanbeveling in de woorden van het rapport, letterlijk.")
+    reactie: str | None = _uitleg(  # the municipality's response in its own words
+        "De reactie van de gemeente op deze aanbeveling, letterlijk uit haar stuk.", None)
+    acties: tuple[str, ...] = _uitleg(
+        "De id's van de acties die op deze aanbeveling antwoorden (uit acties.yaml). Een actie mag bij meer "
+        "aanbevelingen staan.", ())
+    line: int = _intern(0)
+
+
+@dataclass(frozen=True)
 class Plan:
     id: str = _uitleg("De naam van de map van het plan, in kleine letters met streepjes.")
     titel: str = _uitleg("De volledige titel van het plan.")
@@ -499,6 +540,11 @@ class Plan:
     adviezen: tuple[Advice, ...] = _uitleg(
         "Adviezen en inbreng van buiten het college, met de acties die erbij horen.", ())
     voortgangsrapportages: tuple[ProgressReport, ...] = ()  # oldest first
+    documenten: tuple[Document, ...] = _uitleg(
+        "De stukken waar het plan uit bestaat, als het er meer zijn: een brief, een uitvoeringsplan, ...", ())
+    aanbevelingen: tuple[Recommendation, ...] = _uitleg(
+        "De genummerde aanbevelingen uit rapporten, met de reactie van de gemeente en de acties die erop "
+        "antwoorden.", ())
     brontekst: SourceTexts | None = None
 
     def lijst(self, list_id: str) -> NamedList:
@@ -509,6 +555,17 @@ class Plan:
 
     def adviezen_bij(self, action_id: str) -> tuple[Advice, ...]:
         return tuple(a for a in self.adviezen if action_id in a.acties)
+
+    def toezeggingen_bij(self, action_id: str) -> tuple[Advice, ...]:
+        """The advice points in whose answer the municipality commits to this action."""
+        return tuple(a for a in self.adviezen if action_id in a.toezeggingen)
+
+    def aanbevelingen_bij(self, action_id: str) -> tuple[Recommendation, ...]:
+        """The recommendations this action answers, in the order of aanbevelingen.yaml."""
+        return tuple(r for r in self.aanbevelingen if action_id in r.acties)
+
+    def document(self, document_id: str | None) -> Document | None:
+        return next((d for d in self.documenten if d.id == document_id), None)
 
     def actor(self, actor_id: str) -> Actor:
         return next(a for a in self.actoren if a.id == actor_id)

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import model as m
-from .locations import folder_name, part_page, plan_page
+from .locations import RECOMMENDATIONS_PAGE, folder_name, part_page, plan_page
 from .structure_words import part_title
 from .text_files import NotUtf8, read_text
 
@@ -101,6 +101,11 @@ _KINDS = (
           (_Section(None, "acties_tabel", lambda plan: True),
            _Section("Tijdlijn", "tijdlijn", lambda plan: True),
            _Section("Wie doet wat?", "raci_matrix", lambda plan: any(a.raci for a in plan.acties)))),
+    # At 'rapporten', not 'aanbevelingen': that is the folder of the parts of a plan whose parts are aanbevelingen.
+    _Kind(RECOMMENDATIONS_PAGE, "", "Aanbevelingen uit rapporten bij het plan {plan}",
+          "Onderzoekers gaven de gemeente advies in een rapport. Elk advies heeft een nummer. "
+          "Hier leest u wat de gemeente daarop zegt. U ziet ook welke acties erbij horen en hoe ver die zijn.",
+          (_Section(None, "aanbevelingen", _has("aanbevelingen")),)),
     _Kind("adviezen", "", "Adviezen bij het plan {plan}",
           "Anderen gaven advies over dit plan. Hier leest u wat zij zeiden. "
           "U ziet ook welke acties bij een advies horen.",
@@ -152,10 +157,12 @@ def part_summary(plan: m.Plan, part: m.Part) -> str:
 def _overview(plan: m.Plan, made: list[MadePage], written: list[WrittenPage]) -> MadePage:
     summary = plan.samenvatting or ("Op deze pagina leest u wat er in het plan staat. U leest wat de gemeente "
                                     "wil doen. U ziet ook hoe ver het plan is.")
-    body = ["## Over dit plan", _call("plan_gegevens", plan),
-            "## Hoe ver is het plan?", _call("voortgang", plan), _call("voortgang_tabel", plan),
-            "### Voortgangsrapportages", _call("voortgangsrapportages", plan),
-            f"## Alle {plan.onderdeel_meervoud}", _call("onderdelen_tabel", plan)]
+    body = ["## Over dit plan", _call("plan_gegevens", plan)]
+    if plan.documenten:
+        body += ["### De stukken van dit plan", _call("documenten", plan)]
+    body += ["## Hoe ver is het plan?", _call("voortgang", plan), _call("voortgang_tabel", plan),
+             "### Voortgangsrapportages", _call("voortgangsrapportages", plan),
+             f"## Alle {plan.onderdeel_meervoud}", _call("onderdelen_tabel", plan)]
     if plan.kader:
         body += ["## Kaderstukken", "Het plan bouwt voort op deze stukken:", _call("kader", plan)]
     others = [(page.menu_title, page.src) for page in made] + [(page.menu_title or page.title, page.src)

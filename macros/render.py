@@ -16,6 +16,7 @@ from .dutch import MAANDEN, datum
 from .html_tables import label_cells
 from .html_text import esc, rich_text
 from .locations import Links, action_anchor
+from .plan_refs import advice_links, document_of, document_text, recommendation_links
 from .render_budget import money_summary, part_budget
 from .structure_words import part_label, part_title
 from .render_status import (STATUS_LABEL, plan_as_source, progress_bar, progress_of, progress_sentence,
@@ -266,11 +267,14 @@ def action_details(plan: m.Plan, action: m.Action, links: Links, site: m.Site | 
         facts.append(("Genoemd in", "<ul>" + "".join(
             f'<li><a href="{esc(links.action(p, a))}">{esc(p.korte_titel)}, actie {esc(a.id)} {esc(a.titel)}</a></li>'
             for p, a in pointing_here) + "</ul>"))
-    advice = plan.adviezen_bij(action.id)
-    if advice:
-        facts.append(("Advies en inbreng", "<ul>" + "".join(
-            f'<li><a href="{esc(links.advice(plan, a.id))}">{esc(plan.actor(a.van).afkorting or plan.actor(a.van).naam)}: '
-            f'{esc(a.onderwerp)}</a></li>' for a in advice) + "</ul>"))
+    if document := document_of(plan, action):
+        facts.append(("Uit het stuk", esc(document_text(document))))
+    if recommendations := plan.aanbevelingen_bij(action.id):
+        facts.append(("Aanbevelingen", recommendation_links(plan, recommendations, links)))
+    if advice := plan.adviezen_bij(action.id):
+        facts.append(("Advies en inbreng", advice_links(plan, advice, links)))
+    if promised := plan.toezeggingen_bij(action.id):
+        facts.append(("Toegezegd in het antwoord op", advice_links(plan, promised, links)))
     dl = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
     heading = f"### Actie {md_text(action.id)}: {md_text(action.titel)} {{#{action_anchor(action.id)}}}"
     body = rich_text(action.tekst) or "<p><em>Het plan geeft bij deze actie alleen de titel.</em></p>"
@@ -418,6 +422,8 @@ def part_page(plan: m.Plan, part: m.Part, links: Links, site: m.Site | None, pei
     source = plan.bron(part.bron)
     if source:
         facts.append(("Bron", esc(source.titel) + source_details(source)))
+    if document := document_of(plan, part):
+        facts.append(("Uit het stuk", esc(document_text(document))))
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
     actions = plan.acties_van(part.id)
     out = [f'<dl class="pva-facts">{dl}</dl>']

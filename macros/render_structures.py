@@ -6,6 +6,7 @@ from . import model as m
 from . import views
 from .dutch import getal
 from .locations import Links, advice_anchor
+from .plan_refs import advice_title, document_text
 from . import action_state
 from .render import RACI_LABEL, esc, rich_text, table
 from .render_status import state_badge
@@ -202,10 +203,6 @@ def escalation(plan: m.Plan) -> str:
 
 # --- advice ("two voices") -------------------------------------------------------------
 
-ADVICE_LABEL = {"advies": "Advies", "aandachtspunt": "Aandachtspunt", "vraag": "Vraag", "motie": "Motie",
-                "aanbeveling": "Aanbeveling"}
-
-
 def advice_items(plan: m.Plan, links: Links, peildatum, items=None) -> str:
     items = plan.adviezen if items is None else items
     if not items:
@@ -216,14 +213,18 @@ def advice_items(plan: m.Plan, links: Links, peildatum, items=None) -> str:
         when = f", {advice.datum}" if advice.datum else ""
         actions = "".join(_advice_link(plan, links, a, advice.koppeling(a), peildatum) for a in advice.acties)
         answer = rich_text(advice.antwoord) if advice.antwoord else "<p><em>Het plan geeft geen apart antwoord.</em></p>"
-        linked = (f"<ul>{actions}</ul>" if actions else "<p><em>Het plan noemt bij dit punt geen actie.</em></p>")
+        promised = "".join(_advice_link(plan, links, a, None, peildatum) for a in advice.toezeggingen)
+        promised = f"<p><strong>Toezeggingen in dit antwoord</strong></p><ul>{promised}</ul>" if promised else ""
+        linked = (f"<p><strong>Acties bij dit punt</strong></p><ul>{actions}</ul>" if actions else "" if promised else
+                  "<p><strong>Acties bij dit punt</strong></p><p><em>Het plan noemt bij dit punt geen actie.</em></p>")
         note = f'<div class="pva-note">{rich_text(advice.toelichting)}</div>' if advice.toelichting else ""
+        document = plan.document(advice.document)
+        source = f'<p class="pva-note">Uit: {esc(document_text(document))}</p>' if document else ""
         out.append(
-            f'### {esc(ADVICE_LABEL[advice.soort])} ({esc(who.afkorting or who.naam)}): {esc(advice.onderwerp)} '
-            f'{{#{advice_anchor(advice.id)}}}\n\n'
+            f'### {esc(advice_title(plan, advice))} {{#{advice_anchor(advice.id)}}}\n\n'
             f'<div class="pva-voices"><div class="pva-voice pva-voice--in"><p class="pva-label">{esc(who.naam)}{esc(when)}</p>'
-            f'{rich_text(advice.tekst)}</div><div class="pva-voice pva-voice--out"><p class="pva-label">Gemeente</p>{answer}'
-            f'<p><strong>Acties bij dit punt</strong></p>{linked}{note}</div></div>\n')
+            f'{rich_text(advice.tekst)}{source}</div><div class="pva-voice pva-voice--out"><p class="pva-label">Gemeente</p>'
+            f'{answer}{promised}{linked}{note}</div></div>\n')
     return "\n".join(out)
 
 

@@ -68,6 +68,8 @@ SOORTEN = (
     Soort("doelen", (_P + "doelen.yaml",), "doelen.yaml: indicatoren, lijsten en escalatie", m.Goals),
     Soort("adviezen", (_P + "adviezen.yaml",), "adviezen.yaml: adviezen en inbreng", m.Plan, ("adviezen",),
           ("adviezen",)),
+    Soort("aanbevelingen", (_P + "aanbevelingen.yaml",), "aanbevelingen.yaml: genummerde aanbevelingen uit rapporten",
+          m.Plan, ("aanbevelingen",), ("aanbevelingen",)),
     Soort("rapportage", (_P + REPORTS_FOLDER + "/*.yaml", _P + REPORTS_FOLDER + "/*.yml"),
           "Een voortgangsrapportage in de map rapportages/", m.ProgressReport),
     Soort("begrippen", ("begrippen.yaml",), "begrippen.yaml: afkortingen en begrippen met uitleg", m.Site,
@@ -107,6 +109,11 @@ def _id(pattern: re.Pattern) -> dict:
             if pattern is _PART_ID else "Gebruik kleine letters, cijfers en streepjes, zonder spaties."}
 
 
+# A number as a report or letter gives it (3, or 3a): macros/loader_recommendations.py, number().
+_NUMMER = {"type": ["string", "integer"], "minimum": 0, "pattern": r"^[0-9A-Za-z][0-9A-Za-z.-]*$",
+           "patternErrorMessage": "Schrijf het nummer zoals de bron het schrijft, zonder spaties: 3, of 3a."}
+
+
 def _heel(low: int | None = None, high: int | None = None) -> dict:
     """A whole number within the bounds the loader checks (Fields.integer(..., low, high))."""
     return {"type": "integer", **({"minimum": low} if low is not None else {}),
@@ -143,6 +150,7 @@ VORMEN = {
     (m.Plan, "id"): _id(ID), (m.Actor, "id"): _id(ID), (m.Theme, "id"): _id(ID), (m.Source, "id"): _id(ID),
     (m.Estimate, "id"): _id(ID), (m.Body, "id"): _id(ID), (m.Phase, "id"): _id(ID), (m.NamedList, "id"): _id(ID),
     (m.Advice, "id"): _id(ID), (m.Part, "id"): _id(_PART_ID), (m.Action, "id"): _id(_PART_ID),
+    (m.Document, "id"): _id(ID), (m.Recommendation, "nummer"): _NUMMER, (m.Advice, "nummer"): _NUMMER,
     (m.Source, "link"): {"type": "string", "pattern": _LINK,
                          "patternErrorMessage": "Een link begint met https:// en is geen Outlook-doorstuurlink."},
     (m.Part, "nummer"): _heel(0),

@@ -7,6 +7,7 @@ from . import action_state as st
 from . import render
 from . import render_budget as budget
 from . import render_overview as overview
+from . import render_recommendations as recommendations
 from . import render_status
 from . import render_structures as structures
 from .glossary import glossary_page
@@ -28,7 +29,7 @@ def register_pages(env, site: Site, links, peildatum, site_gemeente: str | None 
         "organisatie": structures.organisation,
         "organisatie_raci": structures.organisation_raci, "capaciteit": structures.capacity,
         "rapportages": structures.reports, "indicatoren": structures.indicators, "lijsten": structures.all_lists,
-        "escalatie": structures.escalation,
+        "escalatie": structures.escalation, "documenten": recommendations.documents_table,
     }.items():
         env.macro(lambda plan_id, _r=renderer: render.finish(_r(site.plan(plan_id))), name)
     for name, renderer in {
@@ -39,6 +40,7 @@ def register_pages(env, site: Site, links, peildatum, site_gemeente: str | None 
     for name, renderer in {
         "onderdelen_tabel": render.parts_table, "voortgang_tabel": render.progress_table,
         "voortgangsrapportages": render.reports_list, "adviezen": structures.advice_items,
+        "aanbevelingen": recommendations.recommendations_page,
     }.items():
         env.macro(lambda plan_id, _r=renderer: render.finish(_r(site.plan(plan_id), links(), peildatum)), name)
 

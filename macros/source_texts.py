@@ -111,7 +111,15 @@ def quotes(plan: m.Plan, docs: dict):
             yield from _planning_words(file_of("onderdelen.yaml"), graw, goal.planning)
     advice = items("adviezen.yaml", "adviezen")
     for point in plan.adviezen:
-        yield file_of("adviezen.yaml"), advice.get(point.id, Mapping()).line_of("tekst"), point.tekst
+        raw = advice.get(point.id, Mapping())
+        yield file_of("adviezen.yaml"), raw.line_of("tekst"), point.tekst
+        if point.antwoord:  # the municipality's answer, shown as its own words
+            yield file_of("adviezen.yaml"), raw.line_of("antwoord"), point.antwoord
+    raw_recommendations = docs.get("aanbevelingen.yaml", (Mapping(),))[0].get("aanbevelingen") or []
+    for recommendation, raw in zip(plan.aanbevelingen, raw_recommendations):  # the report's and the response's words
+        for key in ("tekst", "reactie"):
+            if getattr(recommendation, key):
+                yield file_of("aanbevelingen.yaml"), raw.line_of(key), getattr(recommendation, key)
     if plan.doelen:
         for indicator in plan.doelen.indicatoren:
             yield file_of("doelen.yaml"), None, indicator.omschrijving

@@ -4,6 +4,7 @@ Pages never contain a typed total; every number a reader sees comes from here.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -107,3 +108,22 @@ def totals_by_kind(estimate: m.Estimate) -> tuple[tuple[str | None, Decimal, Dec
         euro, fte_, circa = kinds.get(key, (Decimal(0), Decimal(0), False))
         kinds[key] = (euro + (line.bedrag or 0), fte_ + (line.fte or 0), circa or line.circa)
     return tuple((k, *v) for k, v in kinds.items())
+
+
+def recommendations_by_report(plan: m.Plan) -> tuple[tuple[m.Source, tuple[m.Recommendation, ...]], ...]:
+    """Per report, in the order of bronnen, its recommendations in the report's number order."""
+    return tuple((source, tuple(sorted((r for r in plan.aanbevelingen if r.rapport == source.id),
+                                       key=lambda r: number_key(r.nummer))))
+                 for source in plan.bronnen if any(r.rapport == source.id for r in plan.aanbevelingen))
+
+
+def answering_actions(plan: m.Plan, recommendations) -> tuple[m.Action, ...]:
+    """The actions that answer any of these recommendations, each once, in the plan's order."""
+    ids = {action_id for r in recommendations for action_id in r.acties}
+    return tuple(a for a in plan.acties if a.id in ids)
+
+
+def number_key(nummer: str | None) -> tuple:
+    """The order of numbers as a report or letter numbers them: 2 before 10, 3 before 3a."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.findall(r"\d+|[^\d\s.]+", str(nummer or "")))

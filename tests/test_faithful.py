@@ -38,10 +38,11 @@ def test_every_action_text_is_in_the_source(site_model, sources):
         assert not missing, (plan.id, missing[:5])
 
 
-def test_titles_doelen_advice_and_status_quotes_are_in_the_source(site_model, sources):
+def test_titles_doelen_advice_recommendations_and_status_quotes_are_in_the_source(site_model, sources):
     for plan in site_model.plannen:
         texts = [p.titel for p in plan.onderdelen] + [p.doel for p in plan.onderdelen if p.doel]
-        texts += [a.tekst for a in plan.adviezen]
+        texts += [t for a in plan.adviezen for t in (a.tekst, a.antwoord) if t]
+        texts += [t for r in plan.aanbevelingen for t in (r.tekst, r.reactie) if t]
         texts += [q for a in plan.acties for q in a.status_citaten]
         texts += [i.omschrijving for i in (plan.doelen.indicatoren if plan.doelen else ())]
         texts += [item.titel for n in (plan.doelen.lijsten if plan.doelen else ()) for item in n.items]
