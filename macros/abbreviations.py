@@ -11,8 +11,8 @@ A token is an abbreviation when it is written the way no ordinary Dutch word is 
 
 Capitals that are there for another reason are not abbreviations:
 
-* a roman numeral, alone or at the start of an id: VI, VI.d; and any capitals directly followed by a full
-  stop and a letter or digit, which is an id or a name of a file or site (PO.1), not a word in a sentence;
+* a roman numeral, alone or at the start of an id: VI, VI.d; and capitals glued to a digit (PO1, Q4) or
+  directly followed by a full stop and a letter or digit (PO.1): an id or a code, not a word in a sentence;
 * the letters of a Dutch postcode and the place name after it on that line: 7411 HB Deventer, 7400 GC DEVENTER;
 * an ordinary Dutch word in capitals (WIE, LET OP, BELANGRIJK). Ordinary means: a common word in wordfreq's
   Dutch list (Zipf >= 3, the B1 checker's "gewoon woord"), or a compound of common words, with a vowel in it.
@@ -45,7 +45,7 @@ _CAPITALS = re.compile(rf"[{_UPPER}&]{{2,}}")
 _PLURAL = re.compile(rf"([{_UPPER}&]{{2,}})s")
 _MIXED = re.compile(rf"[{_UPPER}](?:.*[{_LOWER}][{_UPPER}]|[{_UPPER}]+[{_LOWER}])")
 _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
-_ID_AFTER = re.compile(r"\.[\w]")
+_CODE_AFTER = re.compile(r"\d|\.\w")  # PO1, VI.d, PO.1: an id or a code
 _POSTCODE_BEFORE = re.compile(r"(?<!\d)\d{4} ?$")
 _HEADING = re.compile(r" {0,3}#{1,6}\s+\S+\s*#*\s*")  # a Markdown heading of one word: "## WIE"
 _VOWEL = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]")
@@ -80,7 +80,7 @@ def _line_findings(line: str, number: int) -> Iterator[Found]:
         if capitals[i] and len(word) == 2 and _POSTCODE_BEFORE.search(line[:start]):
             in_address = True
             continue
-        if _ID_AFTER.match(line, end) or _ROMAN.fullmatch(word):
+        if _CODE_AFTER.match(line, end) or (start and line[start - 1].isdigit()) or _ROMAN.fullmatch(word):
             continue
         shape = word[1:] if word.startswith("IJ") and not capitals[i] else word  # IJssel: IJ is one letter
         if capitals[i]:

@@ -37,7 +37,7 @@ DETECTOR = [
     ("Een ICTer helpt.", {"ICTer"}),
     ("Met eHerkenning en een iIntegraliteit-typfout.", set()),  # a word starting in lowercase is no name
     ("Actie VI.d volgt op IV en XII.", set()),  # roman numerals and action ids
-    ("Zie actie PO.1.", set()),  # capitals directly followed by .x: an id
+    ("Zie actie PO.1 en PO1-PO4.", set()),  # capitals glued to a digit or followed by .x: an id
     ("Gemeente Deventer, Postbus 5000, 7400 GC DEVENTER.", set()),  # postcode letters and the place after them
     ("Stationsplein 1, 7411 HB Deventer", set()),
     ("7411 HB DEN HAAG, daarna de ASDD", {"ASDD"}),  # the place ends at the comma
