@@ -18,7 +18,8 @@ from mkdocs.utils.meta import get_data
 
 from . import action_state
 from .edit_links import data_links, plans_on_page
-from .loader import abbreviations_in, load_site
+from .abbreviations import spellings, text_problems
+from .loader import load_site
 from .locations import Links
 from .problems import PlanDataError
 from .site_pages import register_pages
@@ -80,14 +81,8 @@ def on_pre_page_macros(env) -> None:
         env.page.meta["pva_gegevens_links"] = data_links(env.conf.get("repo_url"), env.conf.get("edit_uri"),
                                                          plans_on_page(env.markdown, site))
     if site and site.begrippen and not template:
-        unknown = sorted(abbreviations_in(env.markdown) - set(site.abbreviations()))
-        if unknown:
-            lines = env.markdown.splitlines()
-            where = ", ".join(f"'{a}' (regel {next(i for i, l in enumerate(lines, 1) if a in l) + offset})"
-                              for a in unknown)
-            problems.append(_problem(page, None, f"de pagina gebruikt afkortingen die niet in de begrippenlijst "
-                                     f"staan: {where}.", "zet ze met een uitleg in eenvoudige taal in "
-                                     "data/begrippen.yaml, of schrijf ze voluit."))
+        problems += [_problem(page, line, message, fix) for line, message, fix in
+                     text_problems(env.markdown, spellings(site.begrippen), offset)]
     for problem in problems:
         _log.warning(problem)
 

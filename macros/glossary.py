@@ -21,7 +21,7 @@ def abbreviate(page_html: str, abbreviations: dict[str, Term]) -> str:
     if not abbreviations:
         return page_html
     alternatives = "|".join(re.escape(html.escape(a, quote=False)) for a in sorted(abbreviations, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w&/.-])({alternatives})(?![\w]|-[A-Z]|&\w+;[A-Z])")
+    pattern = re.compile(rf"(?<![\w&.])(?<!\d-)({alternatives})(?![\w]|&\w+;[A-Z])")
     escaped = {html.escape(a, quote=False): t for a, t in abbreviations.items()}
     seen: set[str] = set()
     skipping: list[str] = []

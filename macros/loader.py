@@ -15,6 +15,7 @@ from . import model as m
 from . import progress_reports, source_texts
 from .checks import budget_problems
 from .dutch import Moment
+from .loader_abbreviations import unexplained_abbreviations
 from .loader_fields import Fields
 from .problems import PlanDataError, Problem, shown_path
 from .structure_words import plural, plural_problem
@@ -580,32 +581,3 @@ def _load_glossary(path: Path, root: Path, problems: list[Problem]) -> tuple[m.T
     for dup in _duplicates([s for t in terms for s in t.spellings]):
         problems.append(Problem(file, None, f"'{dup}' staat twee keer in de begrippenlijst.", "Houd één uitleg over."))
     return tuple(terms)
-
-
-ABBREVIATION = re.compile(r"(?<![\w&/.-])(?:[A-Z]{2,}(?:-[A-Z]{2,})?[a-z]?|[A-Z]&[A-Z])(?![\w&]|-[A-Z])")
-_NOT_ABBREVIATIONS = re.compile(r"^(?:[IVX]+|[IVX]+\.[a-h])$")
-
-
-def abbreviations_in(text: str) -> set[str]:
-    """Tokens that look like abbreviations (IOG, Wmo is a term; B&W); roman numerals are not."""
-    return {a for a in ABBREVIATION.findall(text) if not _NOT_ABBREVIATIONS.match(a)}
-
-
-def unexplained_abbreviations(site: m.Site, plans_dir: Path, root: Path) -> list[Problem]:
-    """Every abbreviation used in a plan's data must be in data/begrippen.yaml."""
-    if not site.begrippen:
-        return []
-    known = set(site.abbreviations())
-    problems = []
-    for plan in site.plannen:
-        texts = [plan.titel, plan.samenvatting or "", plan.rapportage or ""]
-        texts += [t for a in plan.acties for t in (a.titel, a.tekst)]
-        texts += [t for p in plan.onderdelen for t in (p.titel, p.doel or "")]
-        texts += [a.tekst for a in plan.adviezen]
-        texts += [t for r in plan.aanbevelingen for t in (r.tekst, r.reactie or "")]
-        missing = sorted({a for text in texts for a in abbreviations_in(text)} - known)
-        if missing:
-            problems.append(Problem(shown_path(plans_dir / plan.id, root), None,
-                                    f"deze afkortingen staan niet in de begrippenlijst: {', '.join(missing)}.",
-                                    "Zet elke afkorting met een uitleg in eenvoudige taal in data/begrippen.yaml."))
-    return problems

@@ -8,7 +8,10 @@ subordinate clauses. Every threshold is a setting with a documented default.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
+
+from macros import abbreviations
 
 from . import text as t
 from .vocabulary import Vocabulary, compound_parts, zipf
@@ -114,7 +117,6 @@ _SUBORDINATORS = {"omdat", "doordat", "zodat", "terwijl", "wanneer", "nadat", "v
                   "tenzij", "waardoor", "waarin", "waarbij", "waarmee", "waarop", "waarvan", "waarna", "opdat",
                   "alsof", "totdat", "welke", "hetgeen", "zoals"}
 _RELATIVE_AFTER_COMMA = re.compile(r",\s+(die|dat|wat|als|of)\b", re.I)
-_ABBREVIATION = re.compile(r"^(?:[A-Z]{2,}[a-z]?|[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z]&[A-Z])$")
 _NUMERAL = re.compile(r"^(?:[IVX]+)$")
 
 
@@ -143,9 +145,19 @@ def _phrases(lower_sentence: str, vocabulary: Vocabulary):
             break
 
 
-def check_sentence(sentence: str, vocabulary: Vocabulary, settings: Settings) -> SentenceReport:
+def check_sentence(sentence: str, vocabulary: Vocabulary, settings: Settings,
+                   unexplained: Collection[str] | None = None) -> SentenceReport:
+    """unexplained: the abbreviations of the whole text the glossary does not explain (the build's rule, on the
+    text with its lines); by default those of this sentence alone."""
     tokens = t.words(sentence)
-    findings: list[Finding] = []
+    found = abbreviations.abbreviations_in(sentence)
+    if unexplained is None:
+        unexplained = {f.text for f in abbreviations.unexplained(sentence, vocabulary.spellings)}
+    findings: list[Finding] = [
+        Finding("afkorting", f"de afkorting '{word}' staat niet in de begrippenlijst",
+                "Schrijf het woord voluit, of zet de afkorting met uitleg in data/begrippen.yaml.")
+        for word in sorted(unexplained, key=sentence.find)
+        if re.search(rf"(?<![\w&]){re.escape(word)}(?![\w&])", sentence)]
     if len(tokens) > settings.max_zinslengte:
         findings.append(Finding("lange-zin", f"deze zin heeft {len(tokens)} woorden",
                                 f"Maak er twee of drie zinnen van, elk met één boodschap (hooguit {settings.max_zinslengte} woorden)."))
@@ -155,12 +167,7 @@ def check_sentence(sentence: str, vocabulary: Vocabulary, settings: Settings) ->
         findings.append(Finding("moeilijk-woord", f"'{phrase}' is een moeilijk woord", f"Schrijf: {alternative}."))
     rare = 0
     for word in dict.fromkeys(tokens):
-        if word[0].isdigit() or _NUMERAL.match(word):
-            continue
-        if _ABBREVIATION.match(word) or "&" in word:
-            if not vocabulary.explained(word):
-                findings.append(Finding("afkorting", f"de afkorting '{word}' staat niet in de begrippenlijst",
-                                        "Schrijf het woord voluit, of zet de afkorting met uitleg in data/begrippen.yaml."))
+        if word[0].isdigit() or _NUMERAL.match(word) or word in found or word in unexplained:
             continue
         lower = word.lower()
         if lower in vocabulary.difficult or vocabulary.explained(word):
@@ -189,4 +196,5 @@ def check_sentence(sentence: str, vocabulary: Vocabulary, settings: Settings) ->
 def check_text(text: str, vocabulary: Vocabulary | None = None, settings: Settings | None = None) -> TextReport:
     vocabulary = vocabulary or Vocabulary.load()
     settings = settings or Settings()
-    return TextReport(tuple(check_sentence(s, vocabulary, settings) for s in t.sentences(text)), settings)
+    unexplained = {f.text for f in abbreviations.unexplained(text, vocabulary.spellings)}
+    return TextReport(tuple(check_sentence(s, vocabulary, settings, unexplained) for s in t.sentences(text)), settings)

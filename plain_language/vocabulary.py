@@ -63,5 +63,10 @@ class Vocabulary:
     def _glossary_lower(self) -> frozenset[str]:
         return frozenset(k.lower() for k in self.glossary)
 
+    @functools.cached_property
+    def spellings(self) -> frozenset[str]:
+        """Every spelling of every term, as written: what counts as an explained abbreviation (as in the build)."""
+        return frozenset(self.glossary)
+
     def explained(self, word: str) -> bool:
         return word in self.glossary or word.lower() in self._glossary_lower

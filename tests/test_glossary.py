@@ -8,7 +8,8 @@ from bs4 import NavigableString
 
 from conftest import html_of
 
-from macros.loader import abbreviations_in, load_site
+from macros.abbreviations import abbreviations_in
+from macros.loader import load_site
 from macros.problems import PlanDataError
 
 _NOT_TEXT = {"abbr", "svg", "script", "style", "code", "pre", "title", "option"}

@@ -50,7 +50,7 @@ BREAKAGES = {
     "wrong-id": ("docs/bewind/acties.md", 'acties_tabel("bewind")', 'acties_tabel("bewind", "VII")', "geen onderdeel 'VII'"),
     "no-summary": ("docs/over.md", "in_het_kort:", "samenvatting:", "geen samenvatting in eenvoudige taal"),
     "unknown-abbreviation": ("docs/over.md", "## Waar de teksten vandaan komen", "De QXZ helpt.",
-                             "'QXZ' (regel"),
+                             "'QXZ' staat niet in de begrippenlijst"),
 }
 
 
