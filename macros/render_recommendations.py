@@ -26,7 +26,7 @@ def recommendations_page(plan: m.Plan, links: Links, peildatum: _dt.date) -> str
         return "<p>Bij dit plan zijn geen aanbevelingen uit rapporten vastgelegd.</p>\n"
     actions = views.answering_actions(plan, plan.aanbevelingen)
     n, reports = len(plan.aanbevelingen), len(groups)
-    out = [f"<p>Het plan antwoordt op {n} {'aanbeveling' if n == 1 else 'aanbevelingen'} uit {reports} "
+    out = [f"<p>Op deze pagina staan {n} {'aanbeveling' if n == 1 else 'aanbevelingen'} uit {reports} "
            f"{'rapport' if reports == 1 else 'rapporten'}. {_counted_once(len(actions))}</p>",
            progress_bar(progress_of(plan, actions, peildatum), "Voortgang van de acties bij alle aanbevelingen")]
     for source, recommendations in groups:

@@ -126,7 +126,7 @@ def test_an_action_answering_several_recommendations_counts_once_in_every_figure
                   for source, recs in views.recommendations_by_report(plan)}
     assert per_report == {"wachttijden": ["1.1", "1.2", "1.3", "2.1", "2.2"], "rekenkamer": ["1.1", "1.2", "2.1", "2.2"]}
     page = text(recommendations_page(plan, Links(plan_page(plan, "rapporten")), PEIL))
-    assert page.startswith("Het plan antwoordt op 20 aanbevelingen uit 2 rapporten. Daarop antwoorden 5 acties; "
+    assert page.startswith("Op deze pagina staan 20 aanbevelingen uit 2 rapporten. Daarop antwoorden 5 acties; "
                            "een actie die op meer aanbevelingen antwoordt, telt één keer. 5 acties: 2 gepland, "
                            "2 gestart, 1 afgerond.")
     assert f"{AUDIT} (Fictieve Rekenkamer, 20 november 2023): 6 aanbevelingen. Daarop antwoorden 4 acties" in page
