@@ -156,6 +156,8 @@ def unexplained(text: str, known: frozenset[str] | set[str]) -> list[Found]:
 EXCLUDED = {
     ("Action", "raci"): "actor ids and the RACI letters R, A, S, C, I, which every RACI matrix explains in its legend",
     ("Source", "link"): "a web address: shown as a link, not read as a word",
+    ("Source", "nummer"): "a document number (2023-866, RIS-123): an identifier, not a word",
+    ("Plan", "nummer"): "the number of the decision on the plan: an identifier, not a word",
     ("Plan", "brontekst"): "the paths of the source texts and their running headers; never shown",
 }
 

@@ -45,7 +45,7 @@ class _GlossaryReader(HTMLParser):
         self.entries: list[dict] = []
         self._in_list = 0
         self._field: str | None = None
-        self._hidden = 0  # text for screen readers only repeats the term
+        self._hidden = 0  # text for screen readers only repeats the term; a tag ("Alleen in ...") is no part of it
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -56,7 +56,7 @@ class _GlossaryReader(HTMLParser):
             self._field = "title"
         elif self._in_list and tag == "dd" and self.entries:
             self._field = "text"
-        elif tag == "span" and (self._hidden or (self._field and "pva-sr" in (attrs.get("class") or "").split())):
+        elif tag == "span" and (self._hidden or (self._field and {"pva-sr", "pva-tag"} & set((attrs.get("class") or "").split()))):
             self._hidden += 1
 
     def handle_endtag(self, tag):

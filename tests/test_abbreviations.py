@@ -235,6 +235,8 @@ def test_every_string_field_of_the_model_is_walked_and_its_abbreviations_found()
     assert excluded == {
         "plannen[0].acties[0].raci[0][0]", "plannen[0].acties[0].raci[0][1]",  # Action.raci
         "plannen[0].kader[0].link", "plannen[0].bronnen[0].link", "plannen[0].voortgangsrapportages[0].bron.link",
+        "plannen[0].nummer", "plannen[0].kader[0].nummer", "plannen[0].bronnen[0].nummer",  # document numbers
+        "plannen[0].voortgangsrapportages[0].bron.nummer",
         "plannen[0].brontekst.bestanden[0]", "plannen[0].brontekst.paginakoppen[0]",  # Plan.brontekst
         "plannen[0].begroting.file", "plannen[0].voortgangsrapportages[0].id",  # intern
         "plannen[0].voortgangsrapportages[0].file",
