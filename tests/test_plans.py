@@ -26,7 +26,7 @@ def test_every_plan_folder_is_published(site_model, built_site):
         card = home.find(id=f"plan-{plan.id}").parent
         text = " ".join(card.get_text(" ").split())
         assert plan.titel in text
-        assert plan.samenvatting and " ".join(plan.samenvatting.split()) in text, plan.id
+        assert plan.samenvatting is None or " ".join(plan.samenvatting.split()) in text, plan.id
         assert card.find("svg", attrs={"role": "img"}) is not None
 
 
