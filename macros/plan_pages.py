@@ -218,7 +218,7 @@ def made_pages(plan: m.Plan, written: list[WrittenPage]) -> list[MadePage]:
 
 def _kind_of(page: WrittenPage | MadePage) -> int:
     """Position of a page among the standard pages of a plan: by the data it shows."""
-    shows = page.shows if isinstance(page, WrittenPage) else {re.match(r"\{\{ (\w+)", page.body)[1]}
+    shows = page.shows if isinstance(page, WrittenPage) else {re.search(r"\{\{ (\w+)", page.body)[1]}
     for position, kind in enumerate(_KINDS):
         if any(s.macro in shows for s in kind.sections):
             return position

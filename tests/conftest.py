@@ -168,3 +168,84 @@ _SEARCH_READY = """() => {
 def wait_for_search_index(page, timeout: float = 15000) -> None:
     """Once the search is open, Material swaps "Zoeken initialiseren" for its prompt when the index has loaded."""
     page.wait_for_function(_SEARCH_READY, timeout=timeout)
+
+
+# --- Choosing plans and pages by what they have (issue 10: the tests follow the data folder) ---------------
+# Tests on the built site pick their plan or page by the feature they test, never by a plan's name, so staff
+# can add or remove a plan and keep CI green. Features the real data need not have are tested on fixture_site:
+# the project with the made-up plans of tests/fixtures/compleet/ added, where exact values may be checked.
+
+SITE_FIXTURES = ROOT / "tests" / "fixtures" / "compleet"  # data/plannen/<plan>/, and pages staff wrote in docs/<plan>/
+
+
+def html_page(src: str) -> str:
+    """The built page of a source page: 'bewind/aanbevelingen/I.md' -> 'bewind/aanbevelingen/I.html'."""
+    return src[:-3] + ".html" if src.endswith(".md") else src
+
+
+def plans_with(model, has) -> list:
+    """The plans for which has(plan) is true, in the site's order."""
+    return [plan for plan in model.plannen if has(plan)]
+
+
+def first_plan_with(model, has, what: str):
+    """The first plan that has what the test needs; fails (never skips) when no plan has it."""
+    found = plans_with(model, has)
+    assert found, f"no plan in the data has {what}"
+    return found[0]
+
+
+def part_pages_by_size(model) -> list[tuple]:
+    """(plan, part, built page) of every part, the part with the most actions first."""
+    from macros.locations import part_page
+
+    parts = [(plan, part, html_page(part_page(plan, part.id))) for plan in model.plannen for part in plan.onderdelen]
+    return sorted(parts, key=lambda item: -len(item[0].acties_van(item[1].id)))
+
+
+def busiest_part(model) -> tuple:
+    """(plan, part, built page) of the part with the most actions; every site promises at least one action."""
+    plan, part, page = part_pages_by_size(model)[0]
+    assert plan.acties_van(part.id), "no part of any plan has an action"
+    return plan, part, page
+
+
+def page_of_each_kind(model, site: Path) -> dict[str, str]:
+    """One built page of each kind a plan can have (overview, a part, actions, budget, advice, ...): the first
+    plan's that exists on the site. The part is the one with the most actions."""
+    from macros.plan_pages import KIND_NAMES
+
+    pages = {"overzicht": f"{model.plannen[0].id}/index.html", "onderdeel": busiest_part(model)[2]}
+    for kind in KIND_NAMES:
+        found = [f"{plan.id}/{kind}.html" for plan in model.plannen if (site / plan.id / f"{kind}.html").is_file()]
+        if found:
+            pages[kind] = found[0]
+    return pages
+
+
+class FixtureSite:
+    def __init__(self, site: Path, model, fixture_plans: tuple[str, ...]):
+        self.site = site  # the built site
+        self.model = model  # the loaded data of the copy: the real plans and the fixture plans
+        self.fixture_plans = fixture_plans  # ids of the plans from tests/fixtures/compleet/
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> FixtureSite:
+    """The project with the made-up plans of tests/fixtures/compleet/ added, built once with --strict.
+
+    These plans have every feature a plan can have (a budget with a difference, advice, organisation with
+    staff names, planning with capacity, goals with an escalation route, a link to another plan), so a test of
+    a feature the real data need not have always has something to check."""
+    from macros.loader import load_site
+
+    project = copy_project(tmp_path_factory.mktemp("met-testplannen") / "project")
+    names = tuple(sorted(folder.name for folder in (SITE_FIXTURES / "data" / "plannen").iterdir() if folder.is_dir()))
+    for folder in ("data/plannen", "docs"):
+        shutil.copytree(SITE_FIXTURES / folder, project / folder, dirs_exist_ok=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PEILDATUM": PEILDATUM}
+    out = project / "gebouwd"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                            cwd=project, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return FixtureSite(out, load_site(project / "data", project), names)

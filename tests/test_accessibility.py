@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, node_tool
+from conftest import ROOT, node_tool, page_of_each_kind
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = (1280, 375)
@@ -149,11 +149,13 @@ _CARDS = """() => [...document.querySelectorAll('article table.pva-table tbody t
 })"""
 
 
-@pytest.mark.parametrize("name", ["acties.html", "bewind/acties.html", "bewind/begroting.html",
-                                  "integrale-toegang/organisatie.html"])
-def test_tables_become_cards_with_status_or_amount_first_on_a_phone(page, built_site, name):
+# The all-actions page, and a plan's actions, budget and organisation pages: on the site with the fixture plans,
+# which has each kind of page whatever plans the data folder holds.
+@pytest.mark.parametrize("kind", ["alle acties", "acties", "begroting", "organisatie"])
+def test_tables_become_cards_with_status_or_amount_first_on_a_phone(page, fixture_site, kind):
+    name = {**page_of_each_kind(fixture_site.model, fixture_site.site), "alle acties": "acties.html"}[kind]
     page.set_viewport_size({"width": 375, "height": 800})
-    page.goto((built_site / name).as_uri())
+    page.goto((fixture_site.site / name).as_uri())
     cards = page.evaluate(_CARDS)
     assert cards
     assert all(c["display"] == "flex" and c["width"] <= 375 for c in cards)

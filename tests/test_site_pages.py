@@ -20,7 +20,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, html_of
+from conftest import ROOT, first_plan_with, html_of
 
 PLACEHOLDER = "nog niet ingevuld"
 FOOTER_PAGES = {"Toegankelijkheid": "toegankelijkheid.html", "Privacy": "privacy.html", "Contact": "contact.html"}
@@ -58,8 +58,8 @@ def test_every_page_has_footer_links_that_resolve(built_site):
             assert target == (built_site / FOOTER_PAGES[label]).resolve() and target.is_file(), f"{path}: {href}"
 
 
-def test_the_footer_links_are_a_named_navigation_landmark(built_site):
-    nav = html_of(built_site, "bewind/besluit.html").select_one("footer nav.pva-footer-links")
+def test_the_footer_links_are_a_named_navigation_landmark(built_site, site_model):
+    nav = html_of(built_site, f"{site_model.plannen[0].id}/index.html").select_one("footer nav.pva-footer-links")
     assert nav is not None and nav.get("aria-label"), "screen-reader users find the footer links as a landmark"
 
 
@@ -138,15 +138,16 @@ def test_privacy_page_says_what_the_site_does(built_site):
         assert claim in text, claim
 
 
-def test_the_site_stores_nothing_in_the_browser(browser, built_site):
+def test_the_site_stores_nothing_in_the_browser(browser, built_site, site_model):
     """What privacy.md promises: after reading, filtering and searching there are no cookies and no storage."""
+    plan = site_model.plannen[0].id
     page = browser.new_page()
     try:
         page.set_viewport_size({"width": 1280, "height": 900})
-        for name in ("index.html", "bewind/index.html", "begrippen.html"):
+        for name in ("index.html", f"{plan}/index.html", "begrippen.html"):
             page.goto((built_site / name).as_uri())
         page.goto((built_site / "acties.html").as_uri())
-        page.select_option("form.pva-filters select[name=plan]", "bewind")
+        page.select_option("form.pva-filters select[name=plan]", plan)
         page.locator("input.md-search__input").click()
         page.keyboard.type("werksessies", delay=20)
         page.locator(".md-search-result__item").first.wait_for(timeout=15000)
@@ -169,7 +170,7 @@ def test_home_page_heading_and_title_are_the_sites_name(built_site):
     assert "Home" not in menu and menu[0] == name, "the home page is named after the site (macros/site_config_hooks.py)"
 
 
-def test_every_built_page_has_a_unique_title_and_heading(built_site):
+def test_every_built_page_has_a_unique_title_and_heading(built_site, site_model):
     """Read from every built page, the 404 page included: tabs, history and screen readers tell them apart."""
     titles, headings = defaultdict(list), defaultdict(list)
     pages = all_pages(built_site)
@@ -179,7 +180,10 @@ def test_every_built_page_has_a_unique_title_and_heading(built_site):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for h1 in soup.select("article h1"):
             headings[h1.get_text(" ", strip=True)].append(name)
-    assert len(pages) > 40
+    from macros.plan_pages import plan_site
+
+    written, made = list((ROOT / "docs").rglob("*.md")), plan_site(site_model, ROOT / "docs").made
+    assert len(pages) == len(written) + len(made) + 1, "every page is checked: the written, the made and 404.html"
     same_heading = {t: p for t, p in headings.items() if len(p) > 1}
     assert not same_heading, f"pages with the same heading: {same_heading}"
     same_title = {t: p for t, p in titles.items() if len(p) > 1}
@@ -262,7 +266,8 @@ def test_404_is_dutch_and_styled_when_opened_from_a_folder(page, built_site):
     _assert_styled_dutch_404(page.evaluate(_STYLED))
 
 
-@pytest.mark.parametrize("address", ["bestaat-niet.html", "bewind/bestaat-niet.html", "bewind/aanbevelingen/x/y.html"])
+# Any depth: a plan's folder, and a part page's folder below it (the 404 page must not rely on them existing).
+@pytest.mark.parametrize("address", ["bestaat-niet.html", "een-plan/bestaat-niet.html", "een-plan/onderdelen/x/y.html"])
 def test_404_is_dutch_and_styled_at_any_depth_on_a_web_server(page, host, address):
     response = page.goto(host + address)
     assert response.status == 404
@@ -274,9 +279,9 @@ def test_404_is_dutch_and_styled_at_any_depth_on_a_web_server(page, host, addres
     assert page.evaluate("typeof __md_get") == "function", "Material's scripts ran"
 
 
-def test_the_404_host_handler_can_fail(page, host):
+def test_the_404_host_handler_can_fail(page, host, site_model):
     """Guards the guard: a page that does exist is not the 404 page."""
-    response = page.goto(host + "bewind/index.html")
+    response = page.goto(host + f"{site_model.plannen[0].id}/index.html")
     assert response.status == 200 and page.locator("article h1").inner_text() != "Deze pagina bestaat niet"
 
 
@@ -314,14 +319,14 @@ def _filter_state(page):
     }""")
 
 
-def _back_to_the_filtered_table(browser, site: Path, expected: int, bfcache: bool) -> dict:
+def _back_to_the_filtered_table(browser, site: Path, plan: str, expected: int, bfcache: bool) -> dict:
     page = browser.new_page()
     try:
         page.add_init_script("window.addEventListener('pageshow', e => { window.__persisted = e.persisted; })")
         if not bfcache:  # a page that cannot be cached: the browser reloads it and restores the form itself
             page.add_init_script("window.addEventListener('unload', () => {})")
         page.goto((site / "acties.html").as_uri())
-        page.select_option("form.pva-filters select[name=plan]", "bewind")
+        page.select_option("form.pva-filters select[name=plan]", plan)
         assert page.locator(_VISIBLE).count() == expected
         page.locator(_VISIBLE + " a").first.click()
         page.wait_for_load_state("load")
@@ -337,8 +342,8 @@ def _back_to_the_filtered_table(browser, site: Path, expected: int, bfcache: boo
         page.close()
 
 
-def _agree(state: dict, expected: int) -> bool:
-    if state["plan"] == "bewind":
+def _agree(state: dict, plan: str, expected: int) -> bool:
+    if state["plan"] == plan:
         together = state["shown"] == expected and state["planRows"]
     else:
         together = state["plan"] == "" and state["shown"] == state["all"]
@@ -347,9 +352,10 @@ def _agree(state: dict, expected: int) -> bool:
 
 @pytest.mark.parametrize("bfcache", [True, False])
 def test_after_back_the_filter_and_the_table_agree(browser, built_site, site_model, bfcache):
-    expected = len(site_model.plan("bewind").acties)
-    state = _back_to_the_filtered_table(browser, built_site, expected, bfcache)
-    assert _agree(state, expected), f"the select and the table disagree after Back: {state}"
+    plan = first_plan_with(site_model, lambda p: p.acties, "an action")  # the filtered table has a row to follow
+    expected = len(plan.acties)
+    state = _back_to_the_filtered_table(browser, built_site, plan.id, expected, bfcache)
+    assert _agree(state, plan.id, expected), f"the select and the table disagree after Back: {state}"
 
 
 def test_the_back_check_can_fail(browser, built_site, site_model, tmp_path):
@@ -362,9 +368,10 @@ def test_the_back_check_can_fail(browser, built_site, site_model, tmp_path):
     line = 'window.addEventListener("pageshow", apply);'
     assert line in script.read_text(encoding="utf-8")
     script.write_text(script.read_text(encoding="utf-8").replace(line, ""), encoding="utf-8")
-    expected = len(site_model.plan("bewind").acties)
-    state = _back_to_the_filtered_table(browser, site, expected, bfcache=False)
-    assert not _agree(state, expected), state
+    plan = first_plan_with(site_model, lambda p: p.acties, "an action")
+    expected = len(plan.acties)
+    state = _back_to_the_filtered_table(browser, site, plan.id, expected, bfcache=False)
+    assert not _agree(state, plan.id, expected), state
 
 
 _CLS = """
