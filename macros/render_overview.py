@@ -78,6 +78,7 @@ def gantt(bars: list[Bar], caption: str, peildatum: _dt.date | None) -> str:
         axis.append(f'<line x1="{today:.1f}" y1="16" x2="{today:.1f}" y2="{AXIS_H}" class="pva-tl-today"></line>')
     head = (f'<thead><tr><th scope="col" class="pva-tl__label">Actie</th><th scope="col" class="pva-tl__axis">'
             f'<span class="pva-sr">Planning per kwartaal</span><svg width="{width}" height="{AXIS_H}" '
+            f'viewBox="0 0 {width} {AXIS_H}" '
             f'aria-hidden="true" focusable="false">{"".join(axis)}</svg></th></tr></thead>')
     rows, group = [], None
     for bar in bars:
@@ -96,7 +97,8 @@ def gantt(bars: list[Bar], caption: str, peildatum: _dt.date | None) -> str:
         if today is not None:
             shapes.append(f'<line x1="{today:.1f}" y1="-200" x2="{today:.1f}" y2="{ROW_H + 200}" class="pva-tl-today"></line>')
         rows.append(f'<tr><th scope="row" class="pva-tl__label"><a href="{esc(bar.href)}">{esc(bar.label)}</a></th>'
-                    f'<td class="pva-tl__bars"><svg width="{width}" height="{ROW_H}" role="img" '
+                    f'<td class="pva-tl__bars"><svg width="{width}" height="{ROW_H}" viewBox="0 0 {width} {ROW_H}" '
+                    f'role="img" '
                     f'aria-label="{esc(bar.note)}">{"".join(shapes)}</svg></td></tr>')
     rows.append("</tbody>")
     today_note = (f'<p class="pva-tl-peildatum">De rode stippellijn is de peildatum, {esc(datum(peildatum))}.</p>'
