@@ -98,10 +98,65 @@ def _ignore(folder: str, names: list[str]) -> set[str]:
     return skipped
 
 
-def copy_project(dest: Path) -> Path:
-    """The project's sources, data and configuration, copied to dest."""
-    shutil.copytree(ROOT, dest, ignore=_ignore)
+# A fixed copy of the real plans (tests/fixtures/referentie/README.md): tests that need exact values (an amount,
+# a line number, action IV.a) run on it, so editors can change, add or remove plans in data/ and CI stays green.
+REFERENTIE = ROOT / "tests" / "fixtures" / "referentie"
+
+
+def _reference_plans() -> list[Path]:
+    return sorted(p for p in (REFERENTIE / "data" / "plannen").iterdir() if p.is_dir())
+
+
+def _merge_glossary(live: Path) -> None:
+    """Append the reference glossary's terms that the live glossary lacks, so that every abbreviation of the
+    reference plans is explained; the live terms keep their text and lines, those of new plans included."""
+    import yaml
+
+    reference = yaml.safe_load((REFERENTIE / "data" / "begrippen.yaml").read_text(encoding="utf-8"))["begrippen"]
+    text = live.read_text(encoding="utf-8") if live.exists() else "begrippen:\n"
+    known = {str(s) for t in (yaml.safe_load(text) or {}).get("begrippen") or []
+             for s in [t.get("term"), *(t.get("varianten") or [])]}
+    missing = [t for t in reference if not {str(s) for s in [t["term"], *(t.get("varianten") or [])]} & known]
+    if missing:
+        block = yaml.safe_dump(missing, allow_unicode=True, sort_keys=False, width=1000)
+        text = text.rstrip("\n") + "\n" + "".join(f"  {line}\n" for line in block.splitlines())
+        live.write_text(text, encoding="utf-8")
+
+
+def put_reference_plans(data: Path, docs: Path | None = None) -> None:
+    """Replace the plans of the reference in a copied data folder (and docs folder) by their fixed copy."""
+    for plan in _reference_plans():
+        pairs = [(plan, data / "plannen" / plan.name)]
+        if docs is not None:
+            pairs.append((REFERENTIE / "docs" / plan.name, docs / plan.name))
+        for frozen, live in pairs:
+            if live.exists():
+                shutil.rmtree(live)
+            if frozen.is_dir():
+                shutil.copytree(frozen, live)
+    _merge_glossary(data / "begrippen.yaml")
+
+
+def copy_data(dest: Path) -> Path:
+    """data/ copied to dest, with the reference plans in place of the live ones of the same name."""
+    shutil.copytree(ROOT / "data", dest, ignore=_ANYWHERE)
+    put_reference_plans(dest)
     return dest
+
+
+def copy_project(dest: Path) -> Path:
+    """The project's sources, data and configuration, copied to dest, with the reference plans in place."""
+    shutil.copytree(ROOT, dest, ignore=_ignore)
+    put_reference_plans(dest / "data", dest / "docs")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def reference_site():
+    """The fixed copy of the real plans, loaded: for exact values without changing anything."""
+    from macros.loader import load_site
+
+    return load_site(REFERENTIE / "data", REFERENTIE)
 
 
 @pytest.fixture

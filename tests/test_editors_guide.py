@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PEILDATUM, ROOT, html_of
+from conftest import PEILDATUM, ROOT, copy_data, html_of
 
 from macros.dutch import Moment
 from macros.loader import load_site
@@ -314,7 +314,7 @@ EXAMPLES = {"fout1": _report_with_mistakes, "fout2": _plan_status_changed, "fout
 
 def example_message(tmp: Path, name: str) -> str:
     """The loader's message for one broken copy of the data, as the guide shows it."""
-    shutil.copytree(ROOT / "data", tmp / "data")
+    copy_data(tmp / "data")
     EXAMPLES[name](tmp / "data")
     with pytest.raises(PlanDataError) as err:
         load_site(tmp / "data", tmp)

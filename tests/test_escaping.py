@@ -2,7 +2,7 @@
 
 Script in data never gets this far: the build refuses <script>, on...= and javascript: with a Dutch
 message (tests/test_security.py), and titles with script are tested there too. Here each text value
-in a copy of the data gets its own numbered HTML payload that the guard lets through (bold text, an
+in a copy of the reference plans gets its own numbered HTML payload that the guard lets through (bold text, an
 image, an iframe to another host, a broken-off table, a Jinja expression); the copy is built with
 --strict and every page is opened in Chromium. Quotes that the build checks word for word against the
 plan's source text (bron/*.txt) are left as they are: changing them fails that check first. They pass
@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from conftest import REFERENTIE
 
 from macros.text_limits import LIMITS
 
@@ -60,8 +61,11 @@ def poison(data, file_name: str, counter: list[int]):
 
 
 def test_no_payload_in_data_runs_and_each_shows_as_text(project_copy, browser):
+    """The payloads go into the fixed copy of the real plans (tests/fixtures/referentie), whose keys the tables
+    above describe; a plan that only data/ has is built as it is."""
     counter = [0]
-    for file in sorted((project_copy / "data" / "plannen").rglob("*.yaml")) + [project_copy / "data/begrippen.yaml"]:
+    plans = [project_copy / "data/plannen" / plan.name for plan in (REFERENTIE / "data/plannen").iterdir()]
+    for file in sorted(f for plan in plans for f in plan.rglob("*.yaml")) + [project_copy / "data/begrippen.yaml"]:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
         before = counter[0]
         poison(data, file.name, counter)

@@ -1,7 +1,8 @@
 """The progress round: export a plan for the trekkers, import the filled-in sheet as a new report.
 
 Every filled-in value here is made up ("verzonnen") and lives only in a throw-away
-copy of the project (project_copy) or in tmp_path; nothing is written into data/.
+copy of the project (project_copy) or in tmp_path; nothing is written into data/. The copy holds the fixed copy
+of the real plans (tests/fixtures/referentie): bewind as current plan, naar-de-bron as historical one.
 """
 from __future__ import annotations
 
@@ -84,8 +85,9 @@ def exported(project_copy: Path):
 
 
 @pytest.fixture(scope="module")
-def plan():
-    return load_site(ROOT / "data", ROOT).plan(PLAN)
+def plan(reference_site):
+    """The plan as project_copy holds it: the fixed copy in tests/fixtures/referentie."""
+    return reference_site.plan(PLAN)
 
 
 # --- export ---------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Each renderer on the real plan and on fictional fixtures that stretch the model."""
+"""Each renderer on the fixed copy of a real plan (tests/fixtures/referentie) and on fictional fixtures that
+stretch the model."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -63,8 +64,8 @@ def test_links_are_relative_to_the_page_that_shows_them(fictional):
     assert Links("fictief-actielijnen/actielijnen/2.md").action(plan, action) == "#actie-2-1"
 
 
-def test_actions_table_has_caption_scopes_and_badges(site_model):
-    plan = site_model.plan("bewind")
+def test_actions_table_has_caption_scopes_and_badges(reference_site):
+    plan = reference_site.plan("bewind")
     table = soup(render.actions_table(plan, plan.acties_van("IV"), Links("bewind/acties.md"), "Acties IV", PEIL)).table
     assert table.caption.get_text() == "Acties IV"
     assert [th["scope"] for th in table.thead.find_all("th")] == ["col"] * 5
@@ -82,8 +83,8 @@ def test_status_badge_shows_the_word_not_only_a_colour():
         assert badge.get_text() == label and f"pva-status--{status}" in badge["class"]
 
 
-def test_raci_matrix_lists_actors_as_columns_and_only_stated_roles(site_model):
-    plan = site_model.plan("bewind")
+def test_raci_matrix_lists_actors_as_columns_and_only_stated_roles(reference_site):
+    plan = reference_site.plan("bewind")
     table = soup(render.raci_matrix(plan, plan.acties_van("I"), Links("bewind/acties.md"), "RACI")).table
     header = [th.get_text() for th in table.thead.find_all("th")][1:]
     row = next(tr for tr in table.tbody.find_all("tr") if tr.th.a.get_text() == "I.b")
@@ -92,8 +93,8 @@ def test_raci_matrix_lists_actors_as_columns_and_only_stated_roles(site_model):
     assert cells["Directie"] == "–geen rol"  # a dash on screen, "geen rol" for screen readers
 
 
-def test_progress_counts_come_from_the_current_statuses(site_model):
-    plan = site_model.plan("bewind")
+def test_progress_counts_come_from_the_current_statuses(reference_site):
+    plan = reference_site.plan("bewind")
     p = render_status.progress_of(plan, plan.acties, PEIL)
     assert p.totaal == len(plan.acties)
     assert sum(n for _, n in p.per_status) == p.totaal

@@ -62,11 +62,13 @@ def test_quick_check_explains_data_mistakes_and_hard_summaries(project_copy):
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_every_page_links_to_its_source_file_and_the_plan_data_it_shows(project_copy, site_model, built_site):
+def test_every_page_links_to_its_source_file_and_the_plan_data_it_shows(project_copy, built_site):
     """With repo_url and edit_uri set, as a municipality sets them, edit links point at files that exist."""
     import os
 
     from bs4 import BeautifulSoup
+
+    from macros.loader import load_site
 
     repo = "https://github.com/gemeente/plannen"
     config = project_copy / "mkdocs.yml"
@@ -89,6 +91,6 @@ def test_every_page_links_to_its_source_file_and_the_plan_data_it_shows(project_
                 folder = href.removeprefix(f"{repo}/tree/main/")
                 assert folder.startswith("data/plannen/") and (project_copy / folder).is_dir(), (src, href)
         assert 'data-md-component="source"' not in html, "no repository widget: it would ask api.github.com"
-    assert with_data >= sum(len(p.onderdelen) for p in site_model.plannen)
+    assert with_data >= sum(len(p.onderdelen) for p in load_site(project_copy / "data", project_copy).plannen)
     # Without repo_url (the default) there are no edit links at all.
     assert "pva-bewerk" not in (built_site / "index.html").read_text(encoding="utf-8")

@@ -6,11 +6,11 @@ import datetime as dt
 import fnmatch
 import json
 import re
-import shutil
 from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import copy_data
 
 from macros import model as m
 from macros import schema as s
@@ -144,9 +144,10 @@ BROKEN = [
 
 @pytest.fixture(scope="module")
 def data_copy(tmp_path_factory) -> Path:
-    """A copy of data/ with one progress report added, which the loader and the schema both accept."""
+    """A copy of data/ (the reference plans in place) with one progress report added, which the loader and the
+schema both accept."""
     root = tmp_path_factory.mktemp("schema-data")
-    shutil.copytree(ROOT / "data", root / "data")
+    copy_data(root / "data")
     report = root / "data" / REPORT_FILE
     report.parent.mkdir()
     report.write_text(REPORT, encoding="utf-8")
