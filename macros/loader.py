@@ -16,6 +16,7 @@ from . import progress_reports, source_texts
 from .checks import budget_problems
 from .dutch import Moment
 from .loader_abbreviations import unexplained_abbreviations
+from .text_files import read_text
 from .loader_fields import Fields
 from .problems import PlanDataError, Problem, shown_path
 from .structure_words import plural, plural_problem
@@ -535,18 +536,22 @@ def _item_maps(doc, key: str) -> dict[str, Mapping]:
 def _check_cross_plan_links(site: m.Site, plans_dir: Path, root: Path, problems: list[Problem]) -> None:
     """A 'zie_ook: integrale-toegang/3.b' must point at an action that exists."""
     for plan in site.plannen:
-        file = shown_path(plans_dir / plan.id / "acties.yaml", root)
+        path = plans_dir / plan.id / "acties.yaml"
+        file = shown_path(path, root)
+        lines = read_text(path).splitlines() if path.exists() else []
         for action in plan.acties:
             for ref in action.zie_ook:
                 if "/" not in ref:
                     continue
+                line = next((i for i, text in enumerate(lines, 1) if ref in text), None)
                 plan_id, _, action_id = ref.partition("/")
                 target = next((p for p in site.plannen if p.id == plan_id), None)
                 if target is None:
-                    problems.append(Problem(file, None, f"actie {action.id} verwijst naar plan '{plan_id}', dat niet bestaat.",
-                                            f"Kies uit: {', '.join(p.id for p in site.plannen)}."))
+                    problems.append(Problem(file, line, f"actie {action.id} verwijst naar plan '{plan_id}', dat niet bestaat.",
+                                            f"Is het plan weggehaald? Haal dan '{ref}' weg bij 'zie_ook'. Anders: kies "
+                                            f"uit {', '.join(p.id for p in site.plannen)}."))
                 elif action_id and action_id not in {a.id for a in target.acties}:
-                    problems.append(Problem(file, None, f"actie {action.id} verwijst naar '{ref}', maar plan '{plan_id}' "
+                    problems.append(Problem(file, line, f"actie {action.id} verwijst naar '{ref}', maar plan '{plan_id}' "
                                                         f"heeft geen actie '{action_id}'.", "Controleer de id."))
 
 

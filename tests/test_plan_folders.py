@@ -204,3 +204,21 @@ def test_mkdocs_serve_shows_a_plan_folder_added_while_it_runs(tmp_path):
 def test_fixture_plans_are_made_up(name):
     """Made-up plans live only under tests/, clearly marked."""
     assert (FIXTURE_PLANS[name] / "plan.yaml").read_text(encoding="utf-8").startswith("# TESTGEGEVENS")
+
+
+def test_removing_a_plan_that_another_plan_refers_to_says_which_reference_to_take_away(tmp_path):
+    """The reference plans refer to each other (integrale-toegang 2.3: zie_ook bewind/II)."""
+    from conftest import copy_data
+
+    from macros.problems import PlanDataError
+
+    data = copy_data(tmp_path / "data")
+    shutil.rmtree(data / "plannen/bewind")
+    lines = (data / "plannen/integrale-toegang/acties.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if "bewind/II" in text)
+    with pytest.raises(PlanDataError) as err:
+        load_site(data, tmp_path)
+    message = str(err.value)
+    assert f"integrale-toegang/acties.yaml, regel {line}: actie 2.3 verwijst naar plan 'bewind', dat niet bestaat." \
+        in message
+    assert "Is het plan weggehaald? Haal dan 'bewind/II' weg bij 'zie_ook'." in message
