@@ -29,7 +29,10 @@ def test_every_plan_keeps_its_source_text_in_the_repository(site_model):
         for name in plan.brontekst.bestanden:
             path = ROOT / name
             assert path.is_file() and path.resolve().is_relative_to(ROOT.resolve()), name
-            assert len(path.read_text(encoding="utf-8")) > 1000, name
+            # A text, not the template's blank: how long depends on the plan (a letter can be short); that every
+            # quote stands in it is checked below.
+            text = path.read_text(encoding="utf-8").strip()
+            assert text and not text.startswith("<Plak hier"), name
 
 
 def test_every_action_text_is_in_the_source(site_model, sources):
