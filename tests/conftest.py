@@ -304,3 +304,11 @@ def fixture_site(tmp_path_factory) -> FixtureSite:
                             cwd=project, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     return FixtureSite(out, load_site(project / "data", project), names)
+
+
+def add_plan(project: Path, plan_folder: Path) -> Path:
+    """A fixture plan put into a project copy, in place of a plan of the same name the data may hold already."""
+    target = project / "data" / "plannen" / plan_folder.name
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(plan_folder, target)
+    return target

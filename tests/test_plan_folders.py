@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import PEILDATUM, ROOT, copy_project, html_of
+from conftest import PEILDATUM, ROOT, add_plan, copy_project, html_of
 
 from macros.loader import load_site
 from macros.locations import part_page, plan_page
@@ -144,7 +144,7 @@ def test_adding_a_plan_folder_is_all_it_takes_and_removing_one_removes_the_plan(
     project = copy_project(tmp_path / "project")
     config_before = (project / "mkdocs.yml").read_bytes()
     for name in BUILDABLE:
-        shutil.copytree(FIXTURE_PLANS[name], project / "data/plannen" / name)
+        add_plan(project, FIXTURE_PLANS[name])
     removed = site_model.plannen[-1].id
     shutil.rmtree(project / "data/plannen" / removed)
     shutil.rmtree(project / "docs" / removed, ignore_errors=True)
@@ -190,9 +190,10 @@ def test_mkdocs_serve_shows_a_plan_folder_added_while_it_runs(tmp_path):
                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         assert _wait_for(f"http://127.0.0.1:{port}/index.html", 90), "mkdocs serve did not start"
-        name = "fictief-zonder-begroting"
+        live = {folder.name for folder in (ROOT / "data/plannen").iterdir()}
+        name = next(n for n in ("fictief-zonder-begroting", *FIXTURE_PLANS) if n not in live)
         assert _wait_for(f"http://127.0.0.1:{port}/{name}/index.html", 1) is None
-        shutil.copytree(FIXTURE_PLANS[name], project / "data/plannen" / name)
+        add_plan(project, FIXTURE_PLANS[name])
         page = _wait_for(f"http://127.0.0.1:{port}/{name}/index.html", 90)
         assert page and fixture_plan(name).titel.encode() in page
     finally:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project, html_of
+from conftest import ROOT, add_plan, copy_project, html_of
 
 from macros import render, views
 from macros.loader import load_site
@@ -271,7 +271,7 @@ def built(tmp_path_factory) -> Path:
 
     project = copy_project(tmp_path_factory.mktemp("vormen") / "project")
     for name in (REPORTS, LETTER):
-        shutil.copytree(DATA / "plannen" / name, project / "data/plannen" / name)
+        add_plan(project, DATA / "plannen" / name)
     result = _build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "uit"

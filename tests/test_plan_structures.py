@@ -92,10 +92,10 @@ def test_a_doel_title_and_its_planning_words_must_stand_in_the_source(tmp_path):
 def test_the_pijler_plan_builds_with_its_structure_on_the_site(tmp_path):
     """Built strictly with the real plans (tests/test_plan_folders.py): here its pages are read."""
     from test_plan_folders import _build
-    from conftest import copy_project
+    from conftest import add_plan, copy_project
 
     project = copy_project(tmp_path / "project")
-    shutil.copytree(DATA / "plannen/fictief-pijlers", project / "data/plannen/fictief-pijlers")
+    add_plan(project, DATA / "plannen/fictief-pijlers")
     result = _build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "uit"

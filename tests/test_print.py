@@ -228,11 +228,11 @@ def test_the_checks_fail_without_the_print_stylesheet(built_site, site_model, br
 
 def test_a_plan_that_runs_for_years_prints_its_timeline_within_the_paper(tmp_path, browser):
     """The fixture plan with pijlers runs into 2026: the timeline's drawings scale down instead of overflowing."""
-    from conftest import ROOT, copy_project
+    from conftest import ROOT, add_plan, copy_project
     from test_plan_folders import _build
 
     project = copy_project(tmp_path / "project")
-    shutil.copytree(ROOT / "tests/fixtures/pijlers/data/plannen/fictief-pijlers", project / "data/plannen/fictief-pijlers")
+    add_plan(project, ROOT / "tests/fixtures/pijlers/data/plannen/fictief-pijlers")
     result = _build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2026" in (project / "uit/tijdlijn.html").read_text(encoding="utf-8"), "the axis reaches 2026"
