@@ -39,6 +39,7 @@ class MadePage:
     menu_title: str
     in_het_kort: str
     body: str
+    shows: frozenset[str] = frozenset()  # the plan macros on the page, as for a written page
 
     def markdown(self) -> str:
         meta = yaml.safe_dump({"title": self.title, "in_het_kort": self.in_het_kort}, allow_unicode=True,
@@ -208,7 +209,8 @@ def made_pages(plan: m.Plan, written: list[WrittenPage]) -> list[MadePage]:
                            for s in sections)
         title = kind.title.format(plan=plan.korte_titel)
         # The menu label is the page's heading too: it names the plan, as two plans can both have a budget.
-        made.append(MadePage(src, title, kind.menu.format(plan=plan.korte_titel) or title, kind.in_het_kort, body))
+        made.append(MadePage(src, title, kind.menu.format(plan=plan.korte_titel) or title, kind.in_het_kort, body,
+                             frozenset(s.macro for s in sections)))
     if plan_page(plan) not in addresses:
         made.insert(0, _overview(plan, made, written))
     return made
@@ -218,9 +220,8 @@ def made_pages(plan: m.Plan, written: list[WrittenPage]) -> list[MadePage]:
 
 def _kind_of(page: WrittenPage | MadePage) -> int:
     """Position of a page among the standard pages of a plan: by the data it shows."""
-    shows = page.shows if isinstance(page, WrittenPage) else {re.search(r"\{\{ (\w+)", page.body)[1]}
     for position, kind in enumerate(_KINDS):
-        if any(s.macro in shows for s in kind.sections):
+        if any(s.macro in page.shows for s in kind.sections):
             return position
     return len(_KINDS)
 
