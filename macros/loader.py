@@ -45,6 +45,7 @@ def load_site(data_dir: Path, root: Path | None = None) -> m.Site:
     site = m.Site(tuple(plans), glossary)
     if not problems:
         _check_cross_plan_links(site, plans_dir, root, problems)
+        _check_distinct_titles(site, plans_dir, root, problems)
     problems.extend(unexplained_abbreviations(site, plans_dir, root))
     if problems:
         raise PlanDataError(problems)
@@ -531,6 +532,21 @@ def _item_maps(doc, key: str) -> dict[str, Mapping]:
     if doc is None or not isinstance(doc[0], Mapping) or not isinstance(doc[0].get(key), list):
         return {}
     return {str(item.get("id")): item for item in doc[0][key] if isinstance(item, Mapping)}
+
+
+def _check_distinct_titles(site: m.Site, plans_dir: Path, root: Path, problems: list[Problem]) -> None:
+    """Menus, headings and page titles name a plan by its short title: two plans cannot share one."""
+    seen: dict[str, str] = {}
+    for plan in site.plannen:
+        other = seen.setdefault(plan.korte_titel.lower(), plan.id)
+        if other != plan.id:
+            path = plans_dir / plan.id / "plan.yaml"
+            line = next((i for i, text in enumerate(read_text(path).splitlines(), 1)
+                         if text.startswith(("korte_titel:", "titel:"))), None)
+            problems.append(Problem(shown_path(path, root), line,
+                                    f"plan '{plan.id}' heeft dezelfde korte titel als plan '{other}': "
+                                    f"'{plan.korte_titel}'. Lezers kunnen de twee dan niet uit elkaar houden.",
+                                    "Geef dit plan een eigen 'korte_titel'."))
 
 
 def _check_cross_plan_links(site: m.Site, plans_dir: Path, root: Path, problems: list[Problem]) -> None:

@@ -223,3 +223,23 @@ def test_removing_a_plan_that_another_plan_refers_to_says_which_reference_to_tak
     assert f"integrale-toegang/acties.yaml, regel {line}: actie 2.3 verwijst naar plan 'bewind', dat niet bestaat." \
         in message
     assert "Is het plan weggehaald? Haal dan 'bewind/II' weg bij 'zie_ook'." in message
+
+
+def test_a_copied_plan_folder_needs_a_short_title_of_its_own(tmp_path):
+    """Menus and headings name plans by their short title; a copy under a new name is told so, in Dutch."""
+    from conftest import copy_data
+
+    from macros.problems import PlanDataError
+
+    data = copy_data(tmp_path / "data")
+    shutil.copytree(data / "plannen/naar-de-bron", data / "plannen/naar-de-bron-kopie")
+    plan_yaml = data / "plannen/naar-de-bron-kopie/plan.yaml"
+    plan_yaml.write_text(plan_yaml.read_text(encoding="utf-8").replace("id: naar-de-bron\n", "id: naar-de-bron-kopie\n"),
+                         encoding="utf-8")
+    with pytest.raises(PlanDataError) as err:
+        load_site(data, tmp_path)
+    assert "naar-de-bron-kopie/plan.yaml, regel" in str(err.value)
+    assert "dezelfde korte titel als plan 'naar-de-bron'" in str(err.value) and "eigen 'korte_titel'" in str(err.value)
+    plan_yaml.write_text(plan_yaml.read_text(encoding="utf-8").replace("korte_titel: Naar de bron", "korte_titel: Kopie"),
+                         encoding="utf-8")
+    assert load_site(data, tmp_path).plan("naar-de-bron-kopie").korte_titel == "Kopie"
