@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build publish browser lock taal calibrate ronde-export ronde-import
+.PHONY: serve test build publish release browser lock taal calibrate ronde-export ronde-import
 
 # Preview on http://127.0.0.1:8000: rebuilt on every change, never touches site/ (scripts/preview.py).
 serve: $(STAMP)
@@ -20,6 +20,12 @@ build: $(STAMP)
 
 publish: $(STAMP)
 	@$(BIN)/python scripts/publish.py
+
+# A reporting moment as a new version beside the earlier ones, in publicatie/, tagged stand-<date> in git
+# (scripts/release.py). PEILDATUM: empty = the date of the newest progress report. TITEL: empty = "Stand juni 2026".
+release: $(STAMP) browser
+	@$(BIN)/python scripts/release.py $${PEILDATUM:+--peildatum "$$PEILDATUM"} $${TITEL:+--titel "$$TITEL"} \
+		$${PROEF:+--proef}
 
 # Plain-language check of every summary; `make taal PAD=docs/bewind/index.md` for one file.
 PAD ?= docs data/plannen

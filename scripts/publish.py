@@ -286,19 +286,27 @@ def explain(output: str, root: Path = ROOT) -> str:
     return "\n".join(keep).strip() or "De build is mislukt zonder melding."
 
 
+def strict_build(out: Path, environment: dict[str, str] | None = None) -> str | None:
+    """`mkdocs build --strict` into out; None if it worked, else the Dutch explanation of every problem."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environment or {})}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    if result.returncode != 0 or not (out / "index.html").exists():
+        return explain(result.stdout + "\n" + result.stderr)
+    return None
+
+
 def build(site_dir: Path, swap: bool = True) -> int:
     """Build into a fresh folder; replace site_dir only if that worked and swap is allowed."""
     site_dir = site_dir if site_dir.is_absolute() else ROOT / site_dir
     staging = Path(tempfile.mkdtemp(prefix=".site-nieuw-", dir=site_dir.parent))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
-    if result.returncode != 0 or not (staging / "index.html").exists():
+    problems = strict_build(staging)
+    if problems is not None:
         shutil.rmtree(staging, ignore_errors=True)
         print("De site is NIET bijgewerkt. De gepubliceerde site blijft zoals hij was.\n", file=sys.stderr)
-        print(explain(result.stdout + "\n" + result.stderr), file=sys.stderr)
+        print(problems, file=sys.stderr)
         return 1
     if not swap:
         shutil.rmtree(staging, ignore_errors=True)

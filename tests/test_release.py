@@ -1,0 +1,214 @@
+"""Releases (scripts/release.py): two reporting moments published in a throw-away git repository.
+
+The project copy gets the made-up plan of tests/fixtures/voortgang/ with its first two progress reports and is
+released (peildatum: the newest report, 30 september 2024); then the third report is committed and released
+(31 maart 2025). Everything a release makes is checked on these two versions.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import threading
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, add_plan, copy_project
+
+FIXTURE_PLAN = ROOT / "tests" / "fixtures" / "voortgang" / "data" / "plannen" / "fictief-voortgang"
+THIRD_REPORT = "rapportages/2025-03-31-derde.yaml"
+FIRST, SECOND = "2024-09-30", "2025-03-31"
+GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+
+
+def git(project: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=project, check=True, capture_output=True, text=True,
+                          env={**os.environ, **GIT_IDENTITY}).stdout
+
+
+def release(project: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, **GIT_IDENTITY, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PEILDATUM", None)
+    return subprocess.run([sys.executable, "scripts/release.py", *args], cwd=project, capture_output=True,
+                          text=True, env=env)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+class Releases:
+    def __init__(self, project: Path):
+        self.project = project
+        self.root = project / "publicatie"
+        self.first_as_published: dict[str, bytes] = {}
+        self.outputs: list[str] = []
+
+    def version(self, slug: str) -> Path:
+        return self.root / slug
+
+
+@pytest.fixture(scope="module")
+def releases(tmp_path_factory) -> Releases:
+    project = copy_project(tmp_path_factory.mktemp("release") / "project")
+    plan = add_plan(project, FIXTURE_PLAN)
+    third = (plan / THIRD_REPORT).read_bytes()
+    (plan / THIRD_REPORT).unlink()
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Plans with two progress reports")
+    made = Releases(project)
+    first = release(project)
+    assert first.returncode == 0, first.stdout + first.stderr
+    made.outputs.append(first.stdout)
+    made.first_as_published = snapshot(made.version(FIRST))
+    (plan / THIRD_REPORT).write_bytes(third)
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Third progress report")
+    second = release(project)
+    assert second.returncode == 0, second.stdout + second.stderr
+    made.outputs.append(second.stdout)
+    return made
+
+
+def test_each_release_is_a_version_tagged_in_git(releases):
+    assert (releases.version(FIRST) / "index.html").exists() and (releases.version(SECOND) / "index.html").exists()
+    tags = git(releases.project, "tag", "-n1").splitlines()
+    assert [t.split() for t in tags] == [["stand-2024-09-30", "Stand", "september", "2024"],
+                                         ["stand-2025-03-31", "Stand", "maart", "2025"]]
+    assert git(releases.project, "rev-list", "-n1", "stand-2025-03-31").strip() == \
+        git(releases.project, "rev-parse", "HEAD").strip()
+    assert "Gepubliceerd: Stand maart 2025 (peildatum 31 maart 2025)" in releases.outputs[1]
+
+
+def test_the_first_version_is_byte_for_byte_unchanged_after_the_second(releases):
+    assert snapshot(releases.version(FIRST)) == releases.first_as_published
+
+
+def test_the_root_lists_the_versions_newest_first_and_leads_to_the_newest(releases):
+    import json
+
+    listing = json.loads((releases.root / "versies.json").read_text(encoding="utf-8"))
+    assert listing["nieuwste"] == SECOND
+    assert [s["titel"] for s in listing["standen"]] == ["Stand maart 2025", "Stand september 2024"]
+    script = (releases.root / "versies.js").read_text(encoding="utf-8")
+    assert json.loads(script.split("window.pvaStanden = ", 1)[1].rstrip().rstrip(";")) == listing
+    index = BeautifulSoup((releases.root / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert index.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={SECOND}/index.html"
+    assert index.find("a", string="Stand maart 2025")["href"] == f"{SECOND}/index.html"
+    standen = BeautifulSoup((releases.root / "standen.html").read_text(encoding="utf-8"), "html.parser")
+    items = [li.get_text(" ", strip=True) for li in standen.find("main").find_all("li")]
+    assert items[0].startswith("Stand maart 2025 (nieuwste)") and items[1].startswith("Stand september 2024")
+    for link in standen.find_all("a"):
+        assert (releases.root / link["href"]).exists(), link["href"]
+
+
+def test_every_page_of_a_version_says_its_stand(releases):
+    for slug, title in ((FIRST, "Stand september 2024"), (SECOND, "Stand maart 2025")):
+        pages = sorted(releases.version(slug).rglob("*.html"))
+        assert len(pages) > 20
+        for page in pages:
+            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            bar = soup.find("aside", class_="pva-versie")
+            assert bar is not None and bar["data-pva-versie"] == slug, page
+            assert f"U kijkt naar: {title} (peildatum" in bar.get_text(" ", strip=True), page
+            if page.name == "404.html" and page.parent == releases.version(slug):
+                continue  # links from the server's root (tests/test_hosting.py)
+            script = soup.find("script", src=lambda s: s and s.endswith("versies.js"))
+            assert (page.parent / script["src"]).resolve() == (releases.root / "versies.js").resolve(), page
+            everything = bar.find("a", string="Alle standen")
+            assert (page.parent / everything["href"]).resolve() == (releases.root / "standen.html").resolve()
+
+
+def test_an_ordinary_build_has_no_stand_bar(built_site):
+    soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.find("aside", class_="pva-versie") is None
+    assert soup.find("script", src=lambda s: s and "versies.js" in s) is None
+
+
+@pytest.mark.parametrize("served", ["file", "http"])
+def test_an_archived_version_says_it_is_not_the_newest_and_links_to_it(releases, page, served, tmp_path):
+    with _served(releases.root) if served == "http" else _as_files(releases.root) as base:
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(f"{base}/{FIRST}/fictief-voortgang/index.html")
+        bar = page.locator(".pva-versie")
+        assert "pva-versie--oud" in bar.get_attribute("class")
+        assert "Let op: dit is niet de nieuwste stand. De nieuwste is: Stand maart 2025 (peildatum 31 maart 2025)." \
+            in bar.inner_text()
+        page.locator(".pva-versie summary").click()
+        choices = page.locator(".pva-versie__kies a")
+        assert choices.all_inner_texts() == ["Stand maart 2025 (nieuwste)", "Stand september 2024"]
+        assert page.locator('.pva-versie__kies a[aria-current="page"]').inner_text() == "Stand september 2024"
+        page.get_by_role("link", name="Naar de nieuwste stand").click()
+        page.wait_for_url(f"**/{SECOND}/index.html")
+        assert page.locator(".pva-versie").inner_text().count("Dit is de nieuwste stand.") == 1
+        assert "pva-versie--oud" not in page.locator(".pva-versie").get_attribute("class")
+        assert errors == []
+
+
+@contextlib.contextmanager
+def _served(folder: Path):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+class _as_files:
+    def __init__(self, folder: Path):
+        self.url = folder.as_uri()
+
+    def __enter__(self) -> str:
+        return self.url
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+
+def test_a_release_is_rebuilt_byte_for_byte_from_its_tag(releases, tmp_path):
+    published = releases.version(SECOND)
+    kept = tmp_path / "zoals-gepubliceerd"
+    shutil.move(published, kept)
+    try:
+        again = release(releases.project, "--peildatum", SECOND)
+        assert again.returncode == 0, again.stdout + again.stderr
+        assert snapshot(published) == snapshot(kept)
+        same = release(releases.project, "--peildatum", SECOND)  # in place: checked, left as it was
+        assert same.returncode == 0 and "byte voor byte gelijk" in same.stdout
+    finally:
+        shutil.rmtree(published, ignore_errors=True)
+        shutil.move(kept, published)
+
+
+def test_a_release_refuses_uncommitted_changes_and_an_earlier_peildatum(releases):
+    before = snapshot(releases.root)
+    tags = git(releases.project, "tag")
+    acties = releases.project / "data" / "plannen" / "fictief-voortgang" / "acties.yaml"
+    original = acties.read_bytes()
+    acties.write_bytes(original + b"\n")
+    try:
+        dirty = release(releases.project, "--peildatum", "2025-06-30")
+        assert dirty.returncode == 1
+        assert "Niet gepubliceerd: er zijn wijzigingen die nog niet in git staan:" in dirty.stderr
+        assert "data/plannen/fictief-voortgang/acties.yaml" in dirty.stderr and "Oplossing: commit ze" in dirty.stderr
+    finally:
+        acties.write_bytes(original)
+    older = release(releases.project, "--peildatum", "2025-01-01")
+    assert older.returncode == 1
+    assert "er is al een nieuwere stand gepubliceerd: Stand maart 2025" in older.stderr
+    wrong = release(releases.project, "--peildatum", "30-06-2025")
+    assert wrong.returncode == 1 and "geen geldige datum" in wrong.stderr
+    assert "Traceback" not in dirty.stderr + older.stderr + wrong.stderr
+    assert snapshot(releases.root) == before and git(releases.project, "tag") == tags
