@@ -212,3 +212,19 @@ def test_a_release_refuses_uncommitted_changes_and_an_earlier_peildatum(releases
     assert wrong.returncode == 1 and "geen geldige datum" in wrong.stderr
     assert "Traceback" not in dirty.stderr + older.stderr + wrong.stderr
     assert snapshot(releases.root) == before and git(releases.project, "tag") == tags
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_stand_bar_and_the_list_of_stands_pass_axe_and_fit_a_phone(releases, page, width):
+    from conftest import node_tool
+    from test_accessibility import describe, run_axe
+
+    axe = node_tool("axe-core/axe.min.js").read_text(encoding="utf-8")
+    page.set_viewport_size({"width": width, "height": 800})
+    for address in (f"{FIRST}/index.html", f"{SECOND}/fictief-voortgang/index.html", "standen.html"):
+        page.goto((releases.root / address).as_uri())
+        if page.locator(".pva-versie summary").count():
+            page.locator(".pva-versie summary").click()  # the list of stands open, so axe sees it too
+        violations = run_axe(page, axe)["violations"]
+        assert violations == [], f"{address}: {describe(violations)}"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, address
