@@ -1,0 +1,439 @@
+"""The open data of one build as files: flat tables (CSV), the JSON and its schema, and a DCAT description.
+
+Plain Python, no MkDocs; macros/open_data_hooks.py puts the files on the site under open-data/, the page
+"Open data" (macros/render_open_data.py) lists them with the meaning of every column.
+
+- tables: flat tables with Dutch column names (plannen, onderdelen, acties, rapportages, begrotingsregels,
+  adviezen), one row per item, each column with its meaning: the model's field doc where the column is a field.
+- csv_bytes: RFC 4180 with a byte order mark (see there why).
+- catalog: a DCAT-AP (NL) description in JSON-LD of every file, with its size, relative to open-data/.
+- publication: every file of one build, for all plans and per plan; the same data and peildatum give the
+  same bytes.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import re
+import typing
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable
+
+from . import action_state as st
+from . import model as m
+from .dutch import Moment, Periode, getal
+from .open_data import (CATALOG_FILE, FOLDER, JSON_FILE, SCHEMA_FILE, STAND_UITLEG, Settings, as_of, document,
+                        field_doc, gemeente_of, json_bytes, json_schema, moment_spelling, period_spelling, source_of)
+
+# --- Flat tables -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    naam: str
+    uitleg: str
+    waarde: Callable  # row -> value
+
+
+@dataclass(frozen=True)
+class Table:
+    naam: str  # the file: <naam>.csv
+    titel: str
+    rij: str  # "één regel per ..."
+    kolommen: tuple[Column, ...]
+    rijen: Callable  # (plan, settings) -> rows
+
+
+def _field(naam: str, cls: type, name: str, get: Callable, note: str = "") -> Column:
+    return Column(naam, " ".join(filter(None, (field_doc(cls, name), note))), get)
+
+
+def _plan_column() -> Column:
+    return Column("plan", field_doc(m.Plan, "id"), lambda r: r.plan.id)
+
+
+@dataclass(frozen=True)
+class _Row:
+    plan: m.Plan
+    settings: Settings
+    item: object = None
+    parent: object = None
+    number: int = 0
+
+
+def _state(r: _Row) -> st.ActionState:
+    return st.state(r.plan, r.item, r.settings.peildatum)
+
+
+def _planning(get: Callable) -> Callable:
+    return lambda r: get(r.item.planning) if r.item.planning else None
+
+
+def _attr(item, name: str):
+    return getattr(item, name) if item is not None else None
+
+
+def _latest(plan: m.Plan, peildatum: _dt.date) -> m.ProgressReport | None:
+    reports = st.reports_until(plan, peildatum)
+    return reports[-1] if reports else None
+
+
+_PLANNEN = Table("plannen", "Plannen", "plan", (
+    _plan_column(),
+    _field("titel", m.Plan, "titel", lambda r: r.plan.titel),
+    _field("korte_titel", m.Plan, "korte_titel", lambda r: r.plan.korte_titel),
+    Column("gemeente", "De gemeente van het plan. Noemt het plan geen gemeente, dan de gemeente van de site.",
+           lambda r: gemeente_of(r.plan, r.settings)),
+    _field("status", m.Plan, "status", lambda r: r.plan.status, "Leeg: de stukken noemen geen status."),
+    _field("nummer", m.Plan, "nummer", lambda r: r.plan.nummer),
+    _field("datum", m.Plan, "datum", lambda r: r.plan.datum),
+    _field("historisch", m.Plan, "historisch", lambda r: r.plan.historisch),
+    _field("portefeuillehouder", m.Plan, "portefeuillehouder", lambda r: r.plan.portefeuillehouder),
+    _field("team", m.Plan, "team", lambda r: r.plan.team),
+    _field("onderdeel_soort", m.Plan, "onderdeel_soort", lambda r: r.plan.onderdeel_soort),
+    _field("rapportages_per_jaar", m.Plan, "rapportages_per_jaar", lambda r: r.plan.rapportages_per_jaar),
+    _field("samenvatting", m.Plan, "samenvatting", lambda r: r.plan.samenvatting),
+    Column("aantal_onderdelen", "Hoeveel onderdelen het plan heeft. Geteld door de site.",
+           lambda r: len(r.plan.onderdelen)),
+    Column("aantal_acties", "Hoeveel acties het plan heeft. Geteld door de site.", lambda r: len(r.plan.acties)),
+    Column("aantal_rapportages", "Hoeveel voortgangsrapportages de site op de peildatum heeft verwerkt.",
+           lambda r: len(st.reports_until(r.plan, r.settings.peildatum))),
+    Column("laatste_rapportage", "De titel van de laatste voortgangsrapportage op de peildatum; leeg als er geen is.",
+           lambda r: _attr(_latest(r.plan, r.settings.peildatum), "titel")),
+    Column("stand", "De datum van de laatste rapportage, of anders de datum van het plan: tot wanneer de site de "
+           "voortgang kent. Leeg: het plan noemt alleen een jaar.",
+           lambda r: st.rhythm(r.plan, r.settings.peildatum).stand),
+    Column("peildatum", "De datum waarop de site de stand heeft bepaald: de peildatum van deze bestanden.",
+           lambda r: r.settings.peildatum),
+), lambda plan, settings: [_Row(plan, settings)])
+
+_ONDERDELEN = Table("onderdelen", "Onderdelen", "onderdeel (aanbeveling, actielijn, pijler, ...)", (
+    _plan_column(),
+    _field("onderdeel", m.Part, "id", lambda r: r.item.id),
+    _field("nummer", m.Part, "nummer", lambda r: r.item.nummer),
+    _field("titel", m.Part, "titel", lambda r: r.item.titel),
+    _field("korte_titel", m.Part, "korte_titel", lambda r: r.item.korte_titel),
+    _field("label", m.Part, "label", lambda r: r.item.label),
+    _field("thema", m.Part, "thema", lambda r: r.item.thema),
+    Column("thema_titel", "De naam van dat thema.", lambda r: _attr(r.plan.thema(r.item.thema), "titel")),
+    _field("bron", m.Part, "bron", lambda r: r.item.bron),
+    _field("doel", m.Part, "doel", lambda r: r.item.doel),
+    _field("document", m.Part, "document", lambda r: r.item.document),
+    Column("aantal_acties", "Hoeveel acties bij dit onderdeel horen. Geteld door de site.",
+           lambda r: len(r.plan.acties_van(r.item.id))),
+), lambda plan, settings: [_Row(plan, settings, part) for part in plan.onderdelen])
+
+
+def _actor_name(plan: m.Plan, actor_id: str | None) -> str | None:
+    return next((a.naam for a in plan.actoren if a.id == actor_id), None) if actor_id else None
+
+
+_ACTIES = Table("acties", "Acties", "actie", (
+    _plan_column(),
+    _field("actie", m.Action, "id", lambda r: r.item.id),
+    _field("onderdeel", m.Action, "onderdeel", lambda r: r.item.onderdeel),
+    _field("doel", m.Action, "doel", lambda r: r.item.doel),
+    _field("titel", m.Action, "titel", lambda r: r.item.titel),
+    _field("tekst", m.Action, "tekst", lambda r: r.item.tekst),
+    _field("trekker", m.Action, "trekker", lambda r: r.item.trekker),
+    Column("trekker_naam", "De naam van de trekker, zoals het plan die noemt.",
+           lambda r: _actor_name(r.plan, r.item.trekker)),
+    _field("samen", m.Action, "samen", lambda r: r.item.samen),
+    _field("raci", m.Action, "raci", lambda r: tuple(f"{actor}: {letters}" for actor, letters in r.item.raci),
+           "Hier: 'actor: letters', gescheiden door '; '."),
+    _field("planning_start", m.Planning, "start", _planning(lambda p: p.start)),
+    _field("planning_eind", m.Planning, "eind", _planning(lambda p: p.eind)),
+    _field("doorlopend", m.Planning, "doorlopend", _planning(lambda p: p.doorlopend)),
+    _field("herhaling", m.Planning, "herhaling", _planning(lambda p: p.herhaling)),
+    _field("planning_tekst", m.Planning, "tekst", _planning(lambda p: p.tekst)),
+    _field("fase", m.Planning, "fase", _planning(lambda p: p.fase)),
+    _field("status_plan", m.Action, "status", lambda r: r.item.status),
+    _field("status_toelichting", m.Action, "status_toelichting", lambda r: r.item.status_toelichting),
+    Column("status", STAND_UITLEG["status"], lambda r: _state(r).status),
+    Column("stand", STAND_UITLEG["stand"], lambda r: _state(r).stand),
+    Column("bron", STAND_UITLEG["bron"], lambda r: source_of(r.plan, _state(r))),
+    Column("rapportage", STAND_UITLEG["rapportage"], lambda r: _attr(_state(r).report, "id")),
+    Column("voortgang", STAND_UITLEG["voortgang"], lambda r: _state(r).voortgang),
+    Column("toelichting", STAND_UITLEG["toelichting"], lambda r: _state(r).toelichting),
+    Column("eind", STAND_UITLEG["eind"], lambda r: _state(r).eind),
+    Column("tijdigheid", STAND_UITLEG["tijdigheid"], lambda r: _state(r).timing),
+    _field("document", m.Action, "document", lambda r: r.item.document),
+    Column("peildatum", "De datum waarop de site de status heeft bepaald: de peildatum van deze bestanden.",
+           lambda r: r.settings.peildatum),
+), lambda plan, settings: [_Row(plan, settings, action) for action in plan.acties])
+
+_RAPPORTAGES = Table("rapportages", "Voortgangsrapportages", "actie per rapportage: wat die rapportage over de actie zegt", (
+    _plan_column(),
+    _field("rapportage", m.ProgressReport, "id", lambda r: r.parent.id),
+    _field("titel", m.ProgressReport, "titel", lambda r: r.parent.titel),
+    _field("peildatum", m.ProgressReport, "peildatum", lambda r: r.parent.peildatum),
+    _field("bron_titel", m.Source, "titel", lambda r: r.parent.bron.titel, "(De bron van de rapportage.)"),
+    _field("bron_nummer", m.Source, "nummer", lambda r: r.parent.bron.nummer),
+    _field("bron_datum", m.Source, "datum", lambda r: r.parent.bron.datum),
+    _field("bron_link", m.Source, "link", lambda r: r.parent.bron.link),
+    _field("actie", m.ReportEntry, "actie", lambda r: r.item.actie),
+    _field("status", m.ReportEntry, "status", lambda r: r.item.status),
+    _field("voortgang", m.ReportEntry, "voortgang", lambda r: r.item.voortgang),
+    _field("toelichting", m.ReportEntry, "toelichting", lambda r: r.item.toelichting),
+    _field("herplanning_eind", m.Replanning, "eind", lambda r: r.item.herplanning and r.item.herplanning.eind),
+    _field("herplanning_reden", m.Replanning, "reden", lambda r: r.item.herplanning and r.item.herplanning.reden),
+), lambda plan, settings: [_Row(plan, settings, entry, report)
+                           for report in st.reports_until(plan, settings.peildatum) for entry in report.acties])
+
+
+def _budget_rows(plan: m.Plan, settings: Settings) -> list[_Row]:
+    estimates = plan.begroting.ramingen if plan.begroting else ()
+    return [_Row(plan, settings, line, estimate, number)
+            for estimate in estimates for number, line in enumerate(estimate.regels, 1)]
+
+
+_BEGROTINGSREGELS = Table("begrotingsregels", "Begrotingsregels", "regel van een raming", (
+    _plan_column(),
+    _field("raming", m.Estimate, "id", lambda r: r.parent.id),
+    _field("raming_titel", m.Estimate, "titel", lambda r: r.parent.titel),
+    _field("raming_soort", m.Estimate, "soort", lambda r: r.parent.soort),
+    _field("leidend", m.Estimate, "leidend", lambda r: r.parent.leidend),
+    _field("door", m.Estimate, "door", lambda r: r.parent.door),
+    Column("regel", "Het volgnummer van de regel binnen de raming.", lambda r: r.number),
+    _field("omschrijving", m.BudgetLine, "omschrijving", lambda r: r.item.omschrijving),
+    _field("onderdelen", m.BudgetLine, "onderdelen", lambda r: r.item.onderdelen),
+    _field("acties", m.BudgetLine, "acties", lambda r: r.item.acties),
+    _field("bedrag", m.BudgetLine, "bedrag", lambda r: r.item.bedrag),
+    _field("fte", m.BudgetLine, "fte", lambda r: r.item.fte),
+    _field("soort", m.BudgetLine, "soort", lambda r: r.item.soort),
+    _field("periode", m.BudgetLine, "periode", lambda r: r.item.periode),
+    _field("jaren", m.BudgetLine, "jaren", lambda r: r.item.jaren),
+    _field("dekking", m.BudgetLine, "dekking", lambda r: r.item.dekking),
+    Column("dekking_naam", "De naam van die dekking.", lambda r: r.plan.begroting.dekking_naam(r.item.dekking)),
+    _field("circa", m.BudgetLine, "circa", lambda r: r.item.circa),
+), _budget_rows)
+
+_ADVIEZEN = Table("adviezen", "Adviezen", "advies of punt van inbreng", (
+    _plan_column(),
+    _field("advies", m.Advice, "id", lambda r: r.item.id),
+    _field("nummer", m.Advice, "nummer", lambda r: r.item.nummer),
+    _field("van", m.Advice, "van", lambda r: r.item.van),
+    Column("van_naam", "De naam van wie het advies geeft, zoals het plan die noemt.",
+           lambda r: _actor_name(r.plan, r.item.van)),
+    _field("soort", m.Advice, "soort", lambda r: r.item.soort),
+    _field("onderwerp", m.Advice, "onderwerp", lambda r: r.item.onderwerp),
+    _field("datum", m.Advice, "datum", lambda r: r.item.datum),
+    _field("tekst", m.Advice, "tekst", lambda r: r.item.tekst),
+    _field("antwoord", m.Advice, "antwoord", lambda r: r.item.antwoord),
+    _field("toelichting", m.Advice, "toelichting", lambda r: r.item.toelichting),
+    _field("acties", m.Advice, "acties", lambda r: r.item.acties),
+    _field("toezeggingen", m.Advice, "toezeggingen", lambda r: r.item.toezeggingen),
+    _field("document", m.Advice, "document", lambda r: r.item.document),
+), lambda plan, settings: [_Row(plan, settings, advice) for advice in plan.adviezen])
+
+TABLES = (_PLANNEN, _ONDERDELEN, _ACTIES, _RAPPORTAGES, _BEGROTINGSREGELS, _ADVIEZEN)
+LIST_SEPARATOR = "; "
+
+
+def cell(value) -> str:
+    """One value as CSV text: empty for nothing, true/false, 2024-Q2, 2024-06-30, 1.5, ids joined by '; '."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value.normalize() if value == value.to_integral_value() else value, "f")
+    if isinstance(value, Moment):
+        return moment_spelling(value)
+    if isinstance(value, Periode):
+        return period_spelling(value)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return LIST_SEPARATOR.join(cell(item) for item in value)
+    return str(value)
+
+
+def tables(plans: typing.Iterable[m.Plan], settings: Settings) -> dict[str, tuple[tuple[str, ...], list[list[str]]]]:
+    """Every flat table of these plans: name -> (column names, rows of text), rows in the order of the data."""
+    plans = tuple(plans)
+    return {t.naam: (tuple(c.naam for c in t.kolommen),
+                     [[cell(c.waarde(row)) for c in t.kolommen] for plan in plans for row in t.rijen(plan, settings)])
+            for t in TABLES}
+
+
+def csv_bytes(columns, rows) -> bytes:
+    """RFC 4180 (comma, double quotes where needed, CRLF), UTF-8 with a byte order mark: Excel reads the letters
+    right only with it, and csv readers (Python's utf-8-sig, pandas, LibreOffice, R's readr) skip it."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+# --- The whole publication ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class OpenFile:
+    path: str  # under open-data/: "acties.csv", "bewind/acties.csv"
+    data: bytes
+    formaat: str  # CSV, JSON, JSON Schema or DCAT (JSON-LD): as the page "Open data" names it
+    media_type: str
+    titel: str
+    plan: str | None = None  # the plan of a plan's own file
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+MEDIA = {"CSV": "text/csv", "JSON": "application/json", "JSON Schema": "application/schema+json",
+         "DCAT": "application/ld+json"}
+
+
+def _files_of(plans: tuple[m.Plan, ...], site: m.Site, settings: Settings, prefix: str, plan: str | None,
+              whole: bool) -> list[OpenFile]:
+    doc = document(site, settings, None if whole else plans)
+    what = "alle plannen" if whole else f"plan {plans[0].korte_titel}"
+    out = [OpenFile(prefix + JSON_FILE, json_bytes(doc), "JSON", MEDIA["JSON"],
+                    f"Alle gegevens ({what}), met de stand van elke actie op de peildatum", plan)]
+    known = as_of(site, settings.peildatum)
+    ids = {p.id for p in plans}
+    for name, (columns, rows) in tables([p for p in known.plannen if p.id in ids], settings).items():
+        table = next(t for t in TABLES if t.naam == name)
+        out.append(OpenFile(f"{prefix}{name}.csv", csv_bytes(columns, rows), "CSV", MEDIA["CSV"],
+                            f"{table.titel} ({what}), één regel per {table.rij}", plan))
+    return out
+
+
+def data_files(site: m.Site, settings: Settings) -> list[OpenFile]:
+    """The JSON and CSV files: of all plans, then of each plan in its own folder. No catalogue yet."""
+    files = _files_of(site.plannen, site, settings, "", None, True)
+    files.append(OpenFile(SCHEMA_FILE, json_bytes(json_schema()), "JSON Schema", MEDIA["JSON Schema"],
+                          "De beschrijving (JSON Schema) van de JSON-bestanden"))
+    for plan in site.plannen:
+        files += _files_of((plan,), site, settings, f"{plan.id}/", plan.id, False)
+    return files
+
+
+# --- DCAT ----------------------------------------------------------------------------------------------------
+
+_CONTEXT = {"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
+            "foaf": "http://xmlns.com/foaf/0.1/", "vcard": "http://www.w3.org/2006/vcard/ns#",
+            "xsd": "http://www.w3.org/2001/XMLSchema#", "owl": "http://www.w3.org/2002/07/owl#", "@language": "nl"}
+_FILE_TYPE = {"CSV": "CSV", "JSON": "JSON", "JSON Schema": "JSON", "DCAT": "JSON_LD"}
+_EU = "http://publications.europa.eu/resource/authority/"
+THEME = _EU + "data-theme/GOVE"  # Government and public sector
+LANGUAGE = _EU + "language/NLD"
+OPEN_DATA_PAGE = "open-data.md"  # the page that explains the files (docs/open-data.md)
+_PAGE_FROM_HERE = "../" + OPEN_DATA_PAGE.removesuffix(".md") + ".html"  # as the catalogue in open-data/ links it
+RFC4180 = "https://www.rfc-editor.org/rfc/rfc4180"
+
+
+def _id(iri: str) -> dict:
+    return {"@id": iri}
+
+
+def _date(d: _dt.date) -> dict:
+    return {"@value": d.isoformat(), "@type": "xsd:date"}
+
+
+def _distribution(f: OpenFile, settings: Settings) -> dict:
+    out = {"@id": f"#{f.path}", "@type": "dcat:Distribution", "dct:title": f.titel, "dct:description": f.titel + ".",
+           "dcat:downloadURL": _id(f.path), "dcat:accessURL": _id(_PAGE_FROM_HERE),
+           "dcat:mediaType": _id("https://www.iana.org/assignments/media-types/" + f.media_type),
+           "dct:format": _id(_EU + "file-type/" + _FILE_TYPE[f.formaat]),
+           "dcat:byteSize": {"@value": str(f.size), "@type": "xsd:nonNegativeInteger"},
+           "dct:license": _id(settings.licentie.url), "dct:issued": _date(settings.peildatum),
+           "dct:modified": _date(settings.peildatum)}
+    if f.formaat == "JSON":
+        out["dct:conformsTo"] = _id(SCHEMA_FILE)
+    elif f.formaat == "CSV":
+        out["dct:conformsTo"] = _id(RFC4180)
+    return out
+
+
+def _publisher(name: str | None) -> dict:
+    return {"@type": "foaf:Agent", "foaf:name": name or "niet vermeld"}
+
+
+def _dataset(identifier: str, title: str, description: str, files: list[OpenFile], settings: Settings,
+             gemeente: str | None, landing: str, keywords: list[str]) -> dict:
+    out = {"@id": f"#dataset-{identifier}", "@type": "dcat:Dataset", "dct:identifier": identifier,
+           "dct:title": title, "dct:description": description, "dct:publisher": _publisher(gemeente),
+           "dct:issued": _date(settings.peildatum), "dct:modified": _date(settings.peildatum),
+           "dct:license": _id(settings.licentie.url), "dct:language": _id(LANGUAGE), "dcat:theme": _id(THEME),
+           "dcat:keyword": keywords, "dcat:landingPage": _id(landing),
+           "dct:conformsTo": _id(SCHEMA_FILE),
+           "dcat:distribution": [_distribution(f, settings) for f in files]}
+    if settings.stand:
+        out["owl:versionInfo"] = settings.stand
+    if settings.contact_naam or settings.contact_email:
+        point = {"@type": "vcard:Organization", "vcard:fn": settings.contact_naam or gemeente or "niet vermeld"}
+        if settings.contact_email:
+            point["vcard:hasEmail"] = _id("mailto:" + settings.contact_email)
+        out["dcat:contactPoint"] = point
+    return out
+
+
+def _plan_description(plan: m.Plan) -> str:
+    summary = " ".join((plan.samenvatting or "").split())
+    return summary or f"De gegevens van het plan van aanpak {plan.titel}: onderdelen, acties, planning en voortgang."
+
+
+def catalog(site: m.Site, settings: Settings, files: list[OpenFile]) -> dict:
+    """DCAT-AP (NL) in JSON-LD: the catalogue, a dataset of all plans and one per plan, a distribution per file.
+    Addresses are relative to the catalogue itself (open-data/), unless mkdocs.yml sets site_url."""
+    keywords = ["plan van aanpak", "acties", "voortgang", "begroting"]
+    whole = [f for f in files if f.plan is None]
+    datasets = [_dataset("alle-plannen", f"Plannen van aanpak: {settings.site_naam}",
+                         "Alle plannen van aanpak op deze site, met hun onderdelen, acties, voortgangsrapportages, "
+                         "begroting en adviezen. De status van elke actie op de peildatum is berekend door de site.",
+                         whole, settings, settings.gemeente, "../index.html",
+                         keywords + ([settings.gemeente] if settings.gemeente else []))]
+    for plan in site.plannen:
+        gemeente = gemeente_of(plan, settings)
+        datasets.append(_dataset(plan.id, plan.titel, _plan_description(plan), [f for f in files if f.plan == plan.id],
+                                 settings, gemeente, f"../{plan.id}/index.html",
+                                 keywords + [plan.korte_titel] + ([gemeente] if gemeente else [])))
+    context = dict(_CONTEXT)
+    if settings.site_url:
+        context["@base"] = settings.site_url.rstrip("/") + f"/{FOLDER}/"
+    return {"@context": context, "@id": "#catalogus", "@type": "dcat:Catalog",
+            "dct:title": f"Open data: {settings.site_naam}",
+            "dct:description": f"De open data van de site {settings.site_naam}, stand op de peildatum "
+                               f"{settings.peildatum.isoformat()}.",
+            "dct:publisher": _publisher(settings.gemeente), "dct:license": _id(settings.licentie.url),
+            "dct:issued": _date(settings.peildatum), "dct:modified": _date(settings.peildatum),
+            "dct:language": _id(LANGUAGE), "foaf:homepage": _id(_PAGE_FROM_HERE),
+            "dcat:dataset": datasets}
+
+
+@dataclass(frozen=True)
+class Published:
+    """The open data of one build: its settings and its files, by their path under open-data/."""
+
+    settings: Settings
+    files: tuple[OpenFile, ...]
+
+    def of_plan(self, plan_id: str | None) -> list[OpenFile]:
+        """The files of one plan's folder; None: the files of all plans, at the top of open-data/."""
+        return [f for f in self.files if f.plan == plan_id]
+
+
+def publication(site: m.Site, settings: Settings) -> Published:
+    """Every file of the open data of one build, the catalogue last; the same input gives the same bytes."""
+    files = data_files(site, settings)
+    described = catalog(site, settings, files)
+    return Published(settings, (*files, OpenFile(CATALOG_FILE, json_bytes(described), "DCAT", MEDIA["DCAT"],
+                                                 "De beschrijving van alle bestanden (DCAT)")))
+
+
+def size_text(size: int) -> str:
+    """1234 -> '1,2 kB'; below 1000: bytes."""
+    if size < 1000:
+        return f"{size} bytes"
+    if size < 1_000_000:
+        return f"{getal(Decimal(size) / 1000, 1)} kB"
+    return f"{getal(Decimal(size) / 1_000_000, 1)} MB"
+
+
+def plan_anchor(plan_id: str) -> str:
+    return "open-data-" + re.sub(r"[^a-z0-9-]+", "-", plan_id.lower())
