@@ -23,9 +23,9 @@ from typing import Callable
 
 from . import action_state as st
 from . import model as m
-from .dutch import Moment, Periode, getal
+from .dutch import getal
 from .open_data import (CATALOG_FILE, FOLDER, JSON_FILE, SCHEMA_FILE, STAND_UITLEG, Settings, as_of, document,
-                        field_doc, gemeente_of, json_bytes, json_schema, moment_spelling, period_spelling, source_of)
+                        field_doc, gemeente_of, json_bytes, json_schema, source_of, to_json)
 
 # --- Flat tables -------------------------------------------------------------------------------------------
 
@@ -46,7 +46,14 @@ class Table:
 
 
 def _field(naam: str, cls: type, name: str, get: Callable, note: str = "") -> Column:
+    """A column that is a field of the model, explained by the field's own doc. Where that doc speaks to staff
+    filling in YAML ('weglaten', 'zet ...'), the column has a Column of its own with words for readers."""
     return Column(naam, " ".join(filter(None, (field_doc(cls, name), note))), get)
+
+
+def _fields(cls: type, *names: str, of: Callable = lambda r: r.item) -> tuple[Column, ...]:
+    """Columns named like fields of cls, taken from the row's item (or what `of` picks from the row)."""
+    return tuple(_field(name, cls, name, lambda r, name=name: getattr(of(r), name)) for name in names)
 
 
 def _plan_column() -> Column:
@@ -81,19 +88,13 @@ def _latest(plan: m.Plan, peildatum: _dt.date) -> m.ProgressReport | None:
 
 _PLANNEN = Table("plannen", "Plannen", "plan", (
     _plan_column(),
-    _field("titel", m.Plan, "titel", lambda r: r.plan.titel),
-    _field("korte_titel", m.Plan, "korte_titel", lambda r: r.plan.korte_titel),
+    *_fields(m.Plan, "titel", "korte_titel", of=lambda r: r.plan),
     Column("gemeente", "De gemeente van het plan. Noemt het plan geen gemeente, dan de gemeente van de site.",
            lambda r: gemeente_of(r.plan, r.settings)),
-    _field("status", m.Plan, "status", lambda r: r.plan.status, "Leeg: de stukken noemen geen status."),
-    _field("nummer", m.Plan, "nummer", lambda r: r.plan.nummer),
-    _field("datum", m.Plan, "datum", lambda r: r.plan.datum),
-    _field("historisch", m.Plan, "historisch", lambda r: r.plan.historisch),
-    _field("portefeuillehouder", m.Plan, "portefeuillehouder", lambda r: r.plan.portefeuillehouder),
-    _field("team", m.Plan, "team", lambda r: r.plan.team),
-    _field("onderdeel_soort", m.Plan, "onderdeel_soort", lambda r: r.plan.onderdeel_soort),
-    _field("rapportages_per_jaar", m.Plan, "rapportages_per_jaar", lambda r: r.plan.rapportages_per_jaar),
-    _field("samenvatting", m.Plan, "samenvatting", lambda r: r.plan.samenvatting),
+    Column("status", "De status van het plan als geheel, zoals de stukken die noemen. Leeg: de stukken noemen geen "
+           "status.", lambda r: r.plan.status),
+    *_fields(m.Plan, "nummer", "datum", "historisch", "portefeuillehouder", "team", "onderdeel_soort",
+             "rapportages_per_jaar", "samenvatting", of=lambda r: r.plan),
     Column("aantal_onderdelen", "Hoeveel onderdelen het plan heeft. Geteld door de site.",
            lambda r: len(r.plan.onderdelen)),
     Column("aantal_acties", "Hoeveel acties het plan heeft. Geteld door de site.", lambda r: len(r.plan.acties)),
@@ -111,15 +112,9 @@ _PLANNEN = Table("plannen", "Plannen", "plan", (
 _ONDERDELEN = Table("onderdelen", "Onderdelen", "onderdeel (aanbeveling, actielijn, pijler, ...)", (
     _plan_column(),
     _field("onderdeel", m.Part, "id", lambda r: r.item.id),
-    _field("nummer", m.Part, "nummer", lambda r: r.item.nummer),
-    _field("titel", m.Part, "titel", lambda r: r.item.titel),
-    _field("korte_titel", m.Part, "korte_titel", lambda r: r.item.korte_titel),
-    _field("label", m.Part, "label", lambda r: r.item.label),
-    _field("thema", m.Part, "thema", lambda r: r.item.thema),
+    *_fields(m.Part, "nummer", "titel", "korte_titel", "label", "thema"),
     Column("thema_titel", "De naam van dat thema.", lambda r: _attr(r.plan.thema(r.item.thema), "titel")),
-    _field("bron", m.Part, "bron", lambda r: r.item.bron),
-    _field("doel", m.Part, "doel", lambda r: r.item.doel),
-    _field("document", m.Part, "document", lambda r: r.item.document),
+    *_fields(m.Part, "bron", "doel", "document"),
     Column("aantal_acties", "Hoeveel acties bij dit onderdeel horen. Geteld door de site.",
            lambda r: len(r.plan.acties_van(r.item.id))),
 ), lambda plan, settings: [_Row(plan, settings, part) for part in plan.onderdelen])
@@ -132,11 +127,7 @@ def _actor_name(plan: m.Plan, actor_id: str | None) -> str | None:
 _ACTIES = Table("acties", "Acties", "actie", (
     _plan_column(),
     _field("actie", m.Action, "id", lambda r: r.item.id),
-    _field("onderdeel", m.Action, "onderdeel", lambda r: r.item.onderdeel),
-    _field("doel", m.Action, "doel", lambda r: r.item.doel),
-    _field("titel", m.Action, "titel", lambda r: r.item.titel),
-    _field("tekst", m.Action, "tekst", lambda r: r.item.tekst),
-    _field("trekker", m.Action, "trekker", lambda r: r.item.trekker),
+    *_fields(m.Action, "onderdeel", "doel", "titel", "tekst", "trekker"),
     Column("trekker_naam", "De naam van de trekker, zoals het plan die noemt.",
            lambda r: _actor_name(r.plan, r.item.trekker)),
     _field("samen", m.Action, "samen", lambda r: r.item.samen),
@@ -144,12 +135,14 @@ _ACTIES = Table("acties", "Acties", "actie", (
            "Hier: 'actor: letters', gescheiden door '; '."),
     _field("planning_start", m.Planning, "start", _planning(lambda p: p.start)),
     _field("planning_eind", m.Planning, "eind", _planning(lambda p: p.eind)),
-    _field("doorlopend", m.Planning, "doorlopend", _planning(lambda p: p.doorlopend)),
-    _field("herhaling", m.Planning, "herhaling", _planning(lambda p: p.herhaling)),
+    Column("doorlopend", "true als de actie geen eind heeft.", _planning(lambda p: p.doorlopend)),
+    Column("herhaling", "Hoe vaak de actie terugkomt, in de woorden van het plan: 'maandelijks', 'jaarlijks'. "
+           "planning_start is dan de eerste keer, als het plan die noemt.", _planning(lambda p: p.herhaling)),
     _field("planning_tekst", m.Planning, "tekst", _planning(lambda p: p.tekst)),
     _field("fase", m.Planning, "fase", _planning(lambda p: p.fase)),
-    _field("status_plan", m.Action, "status", lambda r: r.item.status),
-    _field("status_toelichting", m.Action, "status_toelichting", lambda r: r.item.status_toelichting),
+    Column("status_plan", "De status zoals het plan zelf die noemt, op de datum van het plan. Latere voortgang "
+           "staat in de kolommen hierna.", lambda r: r.item.status),
+    *_fields(m.Action, "status_toelichting"),
     Column("status", STAND_UITLEG["status"], lambda r: _state(r).status),
     Column("stand", STAND_UITLEG["stand"], lambda r: _state(r).stand),
     Column("bron", STAND_UITLEG["bron"], lambda r: source_of(r.plan, _state(r))),
@@ -158,7 +151,7 @@ _ACTIES = Table("acties", "Acties", "actie", (
     Column("toelichting", STAND_UITLEG["toelichting"], lambda r: _state(r).toelichting),
     Column("eind", STAND_UITLEG["eind"], lambda r: _state(r).eind),
     Column("tijdigheid", STAND_UITLEG["tijdigheid"], lambda r: _state(r).timing),
-    _field("document", m.Action, "document", lambda r: r.item.document),
+    *_fields(m.Action, "document"),
     Column("peildatum", "De datum waarop de site de status heeft bepaald: de peildatum van deze bestanden.",
            lambda r: r.settings.peildatum),
 ), lambda plan, settings: [_Row(plan, settings, action) for action in plan.acties])
@@ -166,16 +159,12 @@ _ACTIES = Table("acties", "Acties", "actie", (
 _RAPPORTAGES = Table("rapportages", "Voortgangsrapportages", "actie per rapportage: wat die rapportage over de actie zegt", (
     _plan_column(),
     _field("rapportage", m.ProgressReport, "id", lambda r: r.parent.id),
-    _field("titel", m.ProgressReport, "titel", lambda r: r.parent.titel),
-    _field("peildatum", m.ProgressReport, "peildatum", lambda r: r.parent.peildatum),
+    *_fields(m.ProgressReport, "titel", "peildatum", of=lambda r: r.parent),
     _field("bron_titel", m.Source, "titel", lambda r: r.parent.bron.titel, "(De bron van de rapportage.)"),
     _field("bron_nummer", m.Source, "nummer", lambda r: r.parent.bron.nummer),
     _field("bron_datum", m.Source, "datum", lambda r: r.parent.bron.datum),
-    _field("bron_link", m.Source, "link", lambda r: r.parent.bron.link),
-    _field("actie", m.ReportEntry, "actie", lambda r: r.item.actie),
-    _field("status", m.ReportEntry, "status", lambda r: r.item.status),
-    _field("voortgang", m.ReportEntry, "voortgang", lambda r: r.item.voortgang),
-    _field("toelichting", m.ReportEntry, "toelichting", lambda r: r.item.toelichting),
+    Column("bron_link", "Het webadres van die bron, als de rapportage er een noemt.", lambda r: r.parent.bron.link),
+    *_fields(m.ReportEntry, "actie", "status", "voortgang", "toelichting"),
     _field("herplanning_eind", m.Replanning, "eind", lambda r: r.item.herplanning and r.item.herplanning.eind),
     _field("herplanning_reden", m.Replanning, "reden", lambda r: r.item.herplanning and r.item.herplanning.reden),
 ), lambda plan, settings: [_Row(plan, settings, entry, report)
@@ -192,39 +181,31 @@ _BEGROTINGSREGELS = Table("begrotingsregels", "Begrotingsregels", "regel van een
     _plan_column(),
     _field("raming", m.Estimate, "id", lambda r: r.parent.id),
     _field("raming_titel", m.Estimate, "titel", lambda r: r.parent.titel),
-    _field("raming_soort", m.Estimate, "soort", lambda r: r.parent.soort),
-    _field("leidend", m.Estimate, "leidend", lambda r: r.parent.leidend),
-    _field("door", m.Estimate, "door", lambda r: r.parent.door),
+    Column("raming_soort", "Wat de bron zelf van deze bedragen zegt: een raming, een voorstel of een besluit. Leeg: de "
+           "bron zegt het niet.", lambda r: r.parent.soort),
+    *_fields(m.Estimate, "leidend", "door", of=lambda r: r.parent),
     Column("regel", "Het volgnummer van de regel binnen de raming.", lambda r: r.number),
-    _field("omschrijving", m.BudgetLine, "omschrijving", lambda r: r.item.omschrijving),
-    _field("onderdelen", m.BudgetLine, "onderdelen", lambda r: r.item.onderdelen),
-    _field("acties", m.BudgetLine, "acties", lambda r: r.item.acties),
-    _field("bedrag", m.BudgetLine, "bedrag", lambda r: r.item.bedrag),
-    _field("fte", m.BudgetLine, "fte", lambda r: r.item.fte),
-    _field("soort", m.BudgetLine, "soort", lambda r: r.item.soort),
-    _field("periode", m.BudgetLine, "periode", lambda r: r.item.periode),
-    _field("jaren", m.BudgetLine, "jaren", lambda r: r.item.jaren),
-    _field("dekking", m.BudgetLine, "dekking", lambda r: r.item.dekking),
+    *_fields(m.BudgetLine, "omschrijving", "onderdelen", "acties"),
+    Column("bedrag", "Het bedrag in euro's, als getal zonder punten of euroteken: 300000.", lambda r: r.item.bedrag),
+    Column("fte", "De formatie in fte, als getal met een punt voor decimalen: 1.5. Een regel kan fte én een bedrag "
+           "hebben, als de bron ze samen noemt.", lambda r: r.item.fte),
+    *_fields(m.BudgetLine, "soort", "periode", "jaren", "dekking"),
     Column("dekking_naam", "De naam van die dekking.", lambda r: r.plan.begroting.dekking_naam(r.item.dekking)),
-    _field("circa", m.BudgetLine, "circa", lambda r: r.item.circa),
+    *_fields(m.BudgetLine, "circa"),
 ), _budget_rows)
 
 _ADVIEZEN = Table("adviezen", "Adviezen", "advies of punt van inbreng", (
     _plan_column(),
     _field("advies", m.Advice, "id", lambda r: r.item.id),
-    _field("nummer", m.Advice, "nummer", lambda r: r.item.nummer),
-    _field("van", m.Advice, "van", lambda r: r.item.van),
+    *_fields(m.Advice, "nummer", "van"),
     Column("van_naam", "De naam van wie het advies geeft, zoals het plan die noemt.",
            lambda r: _actor_name(r.plan, r.item.van)),
-    _field("soort", m.Advice, "soort", lambda r: r.item.soort),
-    _field("onderwerp", m.Advice, "onderwerp", lambda r: r.item.onderwerp),
-    _field("datum", m.Advice, "datum", lambda r: r.item.datum),
-    _field("tekst", m.Advice, "tekst", lambda r: r.item.tekst),
-    _field("antwoord", m.Advice, "antwoord", lambda r: r.item.antwoord),
-    _field("toelichting", m.Advice, "toelichting", lambda r: r.item.toelichting),
-    _field("acties", m.Advice, "acties", lambda r: r.item.acties),
-    _field("toezeggingen", m.Advice, "toezeggingen", lambda r: r.item.toezeggingen),
-    _field("document", m.Advice, "document", lambda r: r.item.document),
+    *_fields(m.Advice, "soort"),
+    Column("onderwerp", "Waar het advies over gaat, in een paar woorden. Leeg: de bron noemt geen onderwerp.",
+           lambda r: r.item.onderwerp),
+    *_fields(m.Advice, "datum", "tekst", "antwoord", "toelichting"),
+    Column("acties", "De id's van de acties die bij dit advies horen.", lambda r: r.item.acties),
+    *_fields(m.Advice, "toezeggingen", "document"),
 ), lambda plan, settings: [_Row(plan, settings, advice) for advice in plan.adviezen])
 
 TABLES = (_PLANNEN, _ONDERDELEN, _ACTIES, _RAPPORTAGES, _BEGROTINGSREGELS, _ADVIEZEN)
@@ -232,22 +213,15 @@ LIST_SEPARATOR = "; "
 
 
 def cell(value) -> str:
-    """One value as CSV text: empty for nothing, true/false, 2024-Q2, 2024-06-30, 1.5, ids joined by '; '."""
+    """One value as CSV text: empty for nothing, true/false, ids joined by '; ', else as in the JSON (2024-Q2,
+    2024-06-30, 1.5)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value.normalize() if value == value.to_integral_value() else value, "f")
-    if isinstance(value, Moment):
-        return moment_spelling(value)
-    if isinstance(value, Periode):
-        return period_spelling(value)
-    if isinstance(value, _dt.date):
-        return value.isoformat()
     if isinstance(value, tuple):
         return LIST_SEPARATOR.join(cell(item) for item in value)
-    return str(value)
+    return str(to_json(value))
 
 
 def tables(plans: typing.Iterable[m.Plan], settings: Settings) -> dict[str, tuple[tuple[str, ...], list[list[str]]]]:

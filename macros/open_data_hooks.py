@@ -26,7 +26,12 @@ def settings(config, peildatum) -> open_data.Settings:
         licence = open_data.licence_from(extra)
     except ValueError as err:
         raise PluginError(str(err)) from None
-    release = release_info.current()
+    try:
+        release = release_info.current()
+    except (OSError, ValueError, KeyError) as err:
+        raise PluginError(f"{release_info.ENVIRONMENT}: de beschrijving van de publicatie is niet te lezen ({err}).\n"
+                          f"    Oplossing: start de publicatie met scripts/release.py, of haal {release_info.ENVIRONMENT} "
+                          "weg voor een gewone build.") from None
     contact = extra.get("contact") or {}
     return open_data.Settings(peildatum=peildatum, site_naam=config.site_name, gemeente=extra.get("gemeente"),
                        licentie=licence, stand=release.stand.titel if release else None,
