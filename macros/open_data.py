@@ -9,8 +9,9 @@ of two stands can reuse the functions here:
   change here. Left out are the fields the loader fills in for its own messages (line numbers, file names,
   see model._intern) and the paths of the source texts (LEFT_OUT). site_from_json(site_to_json(s)) equals
   without_internal(s).
-- document: plannen.json, the model as known on the peildatum (as_of) with, apart from it under
-  "stand_op_peildatum", the state of each action the site computes (action_stand).
+- document: plannen.json, the model as published (published: the reports up to the peildatum, no staff names
+  the pages do not show) and, apart from it under "stand_op_peildatum", the state of each action the site
+  computes on the peildatum (action_stand).
 - json_schema: the JSON Schema of plannen.json, generated from the same dataclasses, with the Dutch field docs.
 
 Values in the JSON: a planning moment as staff write it (2024, 2024-Q2, 2024-05, 2024-05-01), a date as
@@ -32,6 +33,7 @@ from . import model as m
 from .dutch import Moment, Periode
 from .progress_round import moment_text
 from .render_status import plan_as_source
+from .render_structures import shown_name
 from .schema import DIALECT, KEUZES, _DAY_EXISTS, _MOMENT_PATTERN, _NO_IMPOSSIBLE_DAY, _hints, _optional
 
 FOLDER = "open-data"  # on the site: open-data/<file>, and open-data/<plan>/<file> per plan
@@ -162,25 +164,49 @@ def site_from_json(data: dict) -> m.Site:
     return from_json({f.name: data.get(f.name, []) for f in published_fields(m.Site)}, m.Site)
 
 
+def _rebuild(value, change):
+    """The value with change(obj) applied to every dataclass in it, the innermost first."""
+    if isinstance(value, tuple):
+        return tuple(_rebuild(item, change) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, (type, Moment, Periode)):
+        inner = {f.name: _rebuild(getattr(value, f.name), change) for f in dataclasses.fields(value) if f.init}
+        return change(dataclasses.replace(value, **inner))
+    return value
+
+
+def _default(f: dataclasses.Field):
+    return f.default if f.default is not dataclasses.MISSING else f.default_factory()
+
+
 def without_internal(value):
     """The value with every left-out field at its default: what site_from_json(site_to_json(...)) gives back."""
-    if isinstance(value, tuple):
-        return tuple(without_internal(item) for item in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {}
-        for f in dataclasses.fields(value):
-            if f.init and _left_out(type(value), f):
-                changes[f.name] = f.default if f.default is not dataclasses.MISSING else f.default_factory()
-            else:
-                changes[f.name] = without_internal(getattr(value, f.name))
-        return dataclasses.replace(value, **changes)
-    return value
+    return _rebuild(value, lambda obj: dataclasses.replace(obj, **{
+        f.name: _default(f) for f in dataclasses.fields(obj) if f.init and _left_out(type(obj), f)}))
 
 
 def as_of(site: m.Site, peildatum: _dt.date) -> m.Site:
     """The site as known on the peildatum: a report dated later does not count yet, as on the pages."""
     return dataclasses.replace(site, plannen=tuple(
         dataclasses.replace(plan, voortgangsrapportages=st.reports_until(plan, peildatum)) for plan in site.plannen))
+
+
+PERSONAL = (m.Member, m.Capacity)  # a member of staff by name (naam): published as the pages show it, or not at all
+
+
+def without_staff_names(plan: m.Plan) -> m.Plan:
+    """The plan with only the names the site shows (render_structures.shown_name): staff names only when the plan
+    allows them (namen_tonen), elected officials always."""
+    return _rebuild(plan, lambda obj: dataclasses.replace(obj, naam=shown_name(plan, obj))
+                    if isinstance(obj, PERSONAL) else obj)
+
+
+def published_plan(plan: m.Plan, peildatum: _dt.date) -> m.Plan:
+    """What the open data publishes of a plan: its reports up to the peildatum, the names the site shows."""
+    return without_staff_names(dataclasses.replace(plan, voortgangsrapportages=st.reports_until(plan, peildatum)))
+
+
+def published(site: m.Site, peildatum: _dt.date) -> m.Site:
+    return dataclasses.replace(site, plannen=tuple(published_plan(plan, peildatum) for plan in site.plannen))
 
 
 # --- The state of each action on the peildatum (computed, not data) ------------------------------------------
@@ -268,10 +294,10 @@ def field_doc(cls: type, name: str) -> str:
 # --- The JSON file -----------------------------------------------------------------------------------------
 
 def document(site: m.Site, settings: Settings, plans: tuple[m.Plan, ...] | None = None) -> dict:
-    """plannen.json: the model as known on the peildatum, and apart from it the state the site computes.
+    """plannen.json: the model as published (see published()), and apart from it the state the site computes.
 
     For all plans the glossary comes along; a plan's own file holds only that plan."""
-    known = as_of(site, settings.peildatum)
+    known = published(site, settings.peildatum)
     if plans is not None:
         ids = {plan.id for plan in plans}
         known = m.Site(tuple(p for p in known.plannen if p.id in ids), ())

@@ -24,8 +24,9 @@ from typing import Callable
 from . import action_state as st
 from . import model as m
 from .dutch import getal
-from .open_data import (CATALOG_FILE, FOLDER, JSON_FILE, SCHEMA_FILE, STAND_UITLEG, Settings, as_of, document,
-                        field_doc, gemeente_of, json_bytes, json_schema, source_of, to_json)
+from .open_data import (CATALOG_FILE, FOLDER, JSON_FILE, SCHEMA_FILE, STAND_UITLEG, Settings, document,
+                        field_doc, gemeente_of, json_bytes, json_schema, published_plan, source_of,
+                        to_json)
 
 # --- Flat tables -------------------------------------------------------------------------------------------
 
@@ -225,8 +226,9 @@ def cell(value) -> str:
 
 
 def tables(plans: typing.Iterable[m.Plan], settings: Settings) -> dict[str, tuple[tuple[str, ...], list[list[str]]]]:
-    """Every flat table of these plans: name -> (column names, rows of text), rows in the order of the data."""
-    plans = tuple(plans)
+    """Every flat table of these plans as published (published_plan): name -> (column names, rows of text), rows
+    in the order of the data."""
+    plans = tuple(published_plan(plan, settings.peildatum) for plan in plans)
     return {t.naam: (tuple(c.naam for c in t.kolommen),
                      [[cell(c.waarde(row)) for c in t.kolommen] for plan in plans for row in t.rijen(plan, settings)])
             for t in TABLES}
@@ -268,9 +270,7 @@ def _files_of(plans: tuple[m.Plan, ...], site: m.Site, settings: Settings, prefi
     what = "alle plannen" if whole else f"plan {plans[0].korte_titel}"
     out = [OpenFile(prefix + JSON_FILE, json_bytes(doc), "JSON", MEDIA["JSON"],
                     f"Alle gegevens ({what}), met de stand van elke actie op de peildatum", plan)]
-    known = as_of(site, settings.peildatum)
-    ids = {p.id for p in plans}
-    for name, (columns, rows) in tables([p for p in known.plannen if p.id in ids], settings).items():
+    for name, (columns, rows) in tables(plans, settings).items():
         table = next(t for t in TABLES if t.naam == name)
         out.append(OpenFile(f"{prefix}{name}.csv", csv_bytes(columns, rows), "CSV", MEDIA["CSV"],
                             f"{table.titel} ({what}), één regel per {table.rij}", plan))

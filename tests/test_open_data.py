@@ -142,8 +142,40 @@ def test_the_published_schema_is_the_one_the_model_gives(built_site):
     assert _json(_open_data(built_site) / od.SCHEMA_FILE) == od.json_schema()
 
 
+def _staff_names(site) -> tuple[set[str], set[str]]:
+    """(names the pages hide, names they show): staff unless the plan allows names, elected officials always."""
+    hidden, shown = set(), set()
+    for plan in site.plannen:
+        people = [member for body in (plan.organisatie.gremia if plan.organisatie else ()) for member in body.leden]
+        people += list(plan.planning.capaciteit if plan.planning else ())
+        for person in people:
+            if person.naam:
+                (shown if plan.namen_tonen or getattr(person, "gekozen", False) else hidden).add(person.naam)
+    return hidden, shown
+
+
+def test_no_staff_name_the_pages_hide_is_in_the_open_data(built_site, site_model):
+    hidden, _ = _staff_names(site_model)
+    for path in _open_data(built_site).rglob("*"):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8-sig")
+            assert not [name for name in hidden if name in text], path
+
+
+def test_staff_names_are_left_out_as_on_the_pages_and_elected_officials_kept():
+    site = load_site(ROOT / "tests/fixtures/compleet/data", ROOT / "tests/fixtures/compleet")
+    hidden, shown = _staff_names(site)
+    assert {"Pieter Verzonnen", "Anna Bedacht"} <= hidden and shown, "test premise: the fixture names both"
+    text = b"".join(f.data for f in files.publication(site, SETTINGS).files).decode("utf-8")
+    assert not [name for name in hidden if name in text]
+    assert all(name in text for name in shown)
+    plan = next(p for p in site.plannen if p.organisatie)
+    assert od.without_staff_names(dataclasses.replace(plan, namen_tonen=True)).organisatie == \
+        dataclasses.replace(plan, namen_tonen=True).organisatie, "a plan that allows names keeps them"
+
+
 def test_the_json_reads_back_as_the_model_known_on_the_peildatum(built_site, site_model):
-    known = od.without_internal(od.as_of(site_model, PEIL))
+    known = od.without_internal(od.published(site_model, PEIL))
     for folder, plans in _folders(built_site, site_model):
         ids = {plan.id for plan in plans}
         back = od.site_from_json(_json(folder / od.JSON_FILE))
