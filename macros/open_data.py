@@ -270,7 +270,7 @@ class Settings:
 
 
 def licence_from(extra: dict) -> Licence:
-    """extra.open_data.licentie: {naam, url}; absent: CC0 1.0. A licence without a name or an address stops the build."""
+    """extra.open_data.licentie: {naam, url}; absent: CC0 1.0. Without a name or an address it stops the build."""
     raw = ((extra or {}).get("open_data") or {}).get("licentie")
     if not raw:
         return Licence(*DEFAULT_LICENCE)

@@ -157,7 +157,8 @@ _ACTIES = Table("acties", "Acties", "actie", (
            lambda r: r.settings.peildatum),
 ), lambda plan, settings: [_Row(plan, settings, action) for action in plan.acties])
 
-_RAPPORTAGES = Table("rapportages", "Voortgangsrapportages", "actie per rapportage: wat die rapportage over de actie zegt", (
+_RAPPORTAGES = Table("rapportages", "Voortgangsrapportages",
+                     "actie per rapportage: wat die rapportage over de actie zegt", (
     _plan_column(),
     _field("rapportage", m.ProgressReport, "id", lambda r: r.parent.id),
     *_fields(m.ProgressReport, "titel", "peildatum", of=lambda r: r.parent),

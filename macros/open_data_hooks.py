@@ -29,14 +29,15 @@ def settings(config, peildatum) -> open_data.Settings:
     try:
         release = release_info.current()
     except (OSError, ValueError, KeyError) as err:
-        raise PluginError(f"{release_info.ENVIRONMENT}: de beschrijving van de publicatie is niet te lezen ({err}).\n"
-                          f"    Oplossing: start de publicatie met scripts/release.py, of haal {release_info.ENVIRONMENT} "
-                          "weg voor een gewone build.") from None
+        name = release_info.ENVIRONMENT
+        raise PluginError(f"{name}: de beschrijving van de publicatie is niet te lezen ({err}).\n    Oplossing: "
+                          f"start de publicatie met scripts/release.py, of haal {name} weg voor een gewone build.") \
+            from None
     contact = extra.get("contact") or {}
     return open_data.Settings(peildatum=peildatum, site_naam=config.site_name, gemeente=extra.get("gemeente"),
-                       licentie=licence, stand=release.stand.titel if release else None,
-                       site_url=config.site_url or "", contact_naam=contact.get("organisatie"),
-                       contact_email=contact.get("email"))
+                              licentie=licence, stand=release.stand.titel if release else None,
+                              site_url=config.site_url or "", contact_naam=contact.get("organisatie"),
+                              contact_email=contact.get("email"))
 
 
 def on_files(files, config):
