@@ -44,11 +44,13 @@ def define_env(env) -> None:
         raise PluginError(str(err)) from None
     BUILD["site"] = site
     peildatum = reference_date(env)
+    BUILD["peildatum"] = peildatum  # the open data (open_data_hooks.py) is dated like the pages
 
     def links() -> Links:
         return Links(env.page.file.src_uri)
 
-    register_pages(env, site, links, peildatum, env.conf.get("extra", {}).get("gemeente"))
+    register_pages(env, site, links, peildatum, env.conf.get("extra", {}).get("gemeente"),
+                   open_data=lambda: BUILD.get("open_data"))
 
 
 def on_pre_page_macros(env) -> None:

@@ -307,7 +307,8 @@ def raci_matrix(plan: m.Plan, actions, links: Links, caption: str) -> str:
 
 # --- plan facts ----------------------------------------------------------------
 
-def plan_facts(plan: m.Plan, peildatum: _dt.date) -> str:
+def plan_facts(plan: m.Plan, peildatum: _dt.date, more=()) -> str:
+    """The plan's own facts, then more (label, HTML) pairs, such as the link to its open data."""
     facts = [("Titel", esc(plan.titel))]
     if plan.gemeente:
         facts.append(("Gemeente", esc(plan.gemeente)))
@@ -330,6 +331,7 @@ def plan_facts(plan: m.Plan, peildatum: _dt.date) -> str:
     if plan.rapportage:
         facts.append(("Rapportage volgens het plan", esc(plan.rapportage)))
     facts.append(("Voortgang bekend tot", esc(reporting_text(plan, peildatum))))
+    facts += more
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
     return f'<dl class="pva-facts">{dl}</dl>'
 

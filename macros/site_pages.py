@@ -6,6 +6,7 @@ import functools
 from . import action_state as st
 from . import render
 from . import render_budget as budget
+from . import render_open_data
 from . import render_overview as overview
 from . import render_recommendations as recommendations
 from . import render_status
@@ -16,7 +17,9 @@ from .structure_words import part_label, part_title
 from .text_limits import LIMITS
 
 
-def register_pages(env, site: Site, links, peildatum, site_gemeente: str | None = None) -> None:
+def register_pages(env, site: Site, links, peildatum, site_gemeente: str | None = None,
+                   open_data=lambda: None) -> None:
+    """open_data: returns this build's open data (open_data.Published), or None when the site publishes none."""
     def macro(function):
         @functools.wraps(function)
         def finished_output(*args, **kwargs):
@@ -54,7 +57,31 @@ def register_pages(env, site: Site, links, peildatum, site_gemeente: str | None 
 
     @macro
     def plan_gegevens(plan_id: str) -> str:
-        return render.plan_facts(site.plan(plan_id), peildatum)
+        plan, published = site.plan(plan_id), open_data()
+        more = [render_open_data.plan_fact(plan, published, links())] if published else []
+        return render.plan_facts(plan, peildatum, more)
+
+    def _published():
+        published = open_data()
+        if published is None:
+            raise ValueError("deze site maakt geen open data: zet macros/open_data_hooks.py onder hooks in mkdocs.yml")
+        return published
+
+    @macro
+    def open_data_stand() -> str:
+        return render_open_data.about(_published())
+
+    @macro
+    def open_data_bestanden() -> str:
+        return render_open_data.files_of_all_plans(_published(), links())
+
+    @macro
+    def open_data_per_plan() -> str:
+        return render_open_data.files_per_plan(site, _published(), links())
+
+    @macro
+    def open_data_kolommen() -> str:
+        return render_open_data.columns()
 
 
     @macro
