@@ -228,3 +228,23 @@ def test_the_stand_bar_and_the_list_of_stands_pass_axe_and_fit_a_phone(releases,
         violations = run_axe(page, axe)["violations"]
         assert violations == [], f"{address}: {describe(violations)}"
         assert page.evaluate("document.documentElement.scrollWidth") <= width, address
+
+
+def test_each_version_has_the_open_data_of_its_own_stand(releases):
+    import csv
+    import json
+
+    import jsonschema
+
+    def reports(slug: str) -> set[str]:
+        with (releases.version(slug) / "open-data" / "rapportages.csv").open(encoding="utf-8-sig", newline="") as f:
+            return {row["peildatum"] for row in csv.DictReader(f) if row["plan"] == "fictief-voortgang"}
+
+    assert reports(FIRST) == {"2024-06-15", "2024-09-30"}
+    assert reports(SECOND) == {"2024-06-15", "2024-09-30", "2025-03-31"}
+    for slug, title in ((FIRST, "Stand september 2024"), (SECOND, "Stand maart 2025")):
+        folder = releases.version(slug) / "open-data"
+        document = json.loads((folder / "plannen.json").read_text(encoding="utf-8"))
+        schema = json.loads((folder / "plannen.schema.json").read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator(schema).validate(document)
+        assert title in json.dumps(document.get("publicatie"), ensure_ascii=False)
