@@ -14,6 +14,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -98,17 +99,21 @@ def main_config(workdir: Path) -> str:
     return "\n".join(line for line in lines if line) + "\n"
 
 
-def prepare(workdir: Path, publicatie: Path, http_port: int, tls: Tls | None = None) -> Path:
-    """Write the configuration into workdir/conf (the site file, the headers snippet where the site file
-    includes it, and a main file around them); returns the main file."""
+def write_config(workdir: Path, site_config: str) -> Path:
+    """Write a configuration into workdir/conf: the site's file (site_config), the headers snippet where the
+    site's file includes it, and a main file around them. Returns the main file."""
     conf = workdir / "conf"
     (conf / Path(HEADERS_INCLUDE).parent).mkdir(parents=True, exist_ok=True)
     (workdir / "temp").mkdir(exist_ok=True)
-    (conf / "plannen.conf").write_text(render(SITE_CONFIG.read_text(encoding="utf-8"), publicatie, http_port, tls),
-                                       encoding="utf-8")
+    (conf / "plannen.conf").write_text(site_config, encoding="utf-8")
     shutil.copyfile(HEADERS, conf / HEADERS_INCLUDE)
     (conf / "nginx.conf").write_text(main_config(workdir), encoding="utf-8")
     return conf / "nginx.conf"
+
+
+def prepare(workdir: Path, publicatie: Path, http_port: int, tls: Tls | None = None) -> Path:
+    """hosting/nginx.conf rendered for publicatie on 127.0.0.1 and written into workdir; returns the main file."""
+    return write_config(workdir, render(SITE_CONFIG.read_text(encoding="utf-8"), publicatie, http_port, tls))
 
 
 def nginx() -> str:
@@ -124,10 +129,16 @@ def command(workdir: Path, main: Path, *extra: str) -> list[str]:
     return [nginx(), "-p", str(workdir), "-c", str(main), "-g", settings, *extra]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def free_ports(count: int) -> list[int]:
+    """Ports on 127.0.0.1 that nothing listens on, all different."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for s in sockets:
+            s.bind(("127.0.0.1", 0))
+        return [s.getsockname()[1] for s in sockets]
+    finally:
+        for s in sockets:
+            s.close()
 
 
 def start(workdir: Path, main: Path, port: int, timeout: float = 10) -> subprocess.Popen:
@@ -160,6 +171,10 @@ def stop(process: subprocess.Popen) -> None:
         process.stdout.close()
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Toon een publicatie-map met nginx op http://127.0.0.1.")
     parser.add_argument("publicatie", nargs="?", default="publicatie", type=Path)
@@ -175,6 +190,9 @@ def main() -> None:
         checked = subprocess.run(command(workdir, main_file, "-t", "-q"), capture_output=True, text=True)
         if checked.returncode != 0:
             raise SystemExit(checked.stderr)
+        # Ctrl+C, and also a plain kill (SIGTERM), stop nginx with this script.
+        for stop_signal in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(stop_signal, _interrupt)
         process = start(workdir, main_file, args.poort)
         print(f"nginx toont {args.publicatie.resolve()} op http://127.0.0.1:{args.poort}/ (stoppen: Ctrl+C)")
         try:

@@ -128,7 +128,8 @@ def certificate(folder: Path) -> tuple[Path, Path]:
 
 @pytest.fixture(scope="module")
 def server(release, tmp_path_factory):
-    assert Path(proef.nginx()).exists()
+    assert shutil.which("nginx") or Path("/usr/sbin/nginx").exists(), \
+        "nginx is missing: run `make test`, which installs it from Debian"
     for name, (content, _) in SAMPLES.items():
         path = release.root / name.format(newest=release.newest)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -136,7 +137,7 @@ def server(release, tmp_path_factory):
     (release.root / release.newest / ".verborgen").write_text("geheim", encoding="utf-8")
     workdir = tmp_path_factory.mktemp("nginx")
     cert, key = certificate(workdir)
-    ports = Server(proef.free_port(), proef.free_port(), proef.free_port(), workdir)
+    ports = Server(*proef.free_ports(3), workdir)
     main = proef.prepare(workdir, release.root, ports.http, proef.Tls(cert, key, ports.https, ports.redirect))
     process = proef.start(workdir, main, ports.http)
     yield ports
@@ -189,13 +190,8 @@ def test_nginx_accepts_the_configuration_with_only_its_placeholders_filled_in(re
         text = text.replace(placeholder, str(value))
     for line in (*proef.LISTEN_HTTP, *proef.LISTEN_HTTPS):
         assert line in text, f"scripts/webserver_proef.py renders {line.strip()!r}; keep them in step"
-    conf = tmp_path / "conf"
-    (conf / "snippets").mkdir(parents=True)
-    (conf / "plannen.conf").write_text(text, encoding="utf-8")
-    shutil.copyfile(proef.HEADERS, conf / proef.HEADERS_INCLUDE)
-    (tmp_path / "temp").mkdir()
-    (conf / "nginx.conf").write_text(proef.main_config(tmp_path), encoding="utf-8")
-    checked = subprocess.run(proef.command(tmp_path, conf / "nginx.conf", "-t"), capture_output=True, text=True)
+    main = proef.write_config(tmp_path, text)
+    checked = subprocess.run(proef.command(tmp_path, main, "-t"), capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
     assert "[warn]" not in checked.stderr and "[emerg]" not in checked.stderr, checked.stderr
 
