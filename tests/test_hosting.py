@@ -301,6 +301,7 @@ def test_security_headers_on_pages_assets_and_the_404_page(server, release, tls)
              f"{release.newest}/bestaat-niet.html", *(name.format(newest=release.newest) for name in SAMPLES)]
     for path in paths:
         headers = get(port, path, tls=tls).headers
+        assert [k for k, n in collections.Counter(headers.keys()).items() if n > 1] == [], f"{path}: twice"
         assert "frame-ancestors 'none'" in headers["Content-Security-Policy"], path
         assert headers["X-Content-Type-Options"] == "nosniff", path
         assert headers["X-Frame-Options"] == "DENY", path
