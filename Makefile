@@ -65,11 +65,15 @@ $(NODE_STAMP): package-lock.json
 	@npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# Browser tests use Debian's Chromium; nothing downloads a browser of its own.
+# Browser tests use Debian's Chromium; nothing downloads a browser of its own. tests/test_hosting.py serves a
+# release with Debian's nginx as its own child process and a throw-away certificate from openssl. In a container
+# the package does not start nginx as a service; on a machine with systemd it does (port 80, if free):
+# `systemctl disable --now nginx` if that is not wanted, the tests do not need it.
 browser:
-	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
-		{ echo "Chromium uit Debian installeren (eenmalig, ± 2 min)…" && apt-get update -qq && \
-		  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+	@{ command -v chromium && command -v chromedriver && { command -v nginx || test -x /usr/sbin/nginx; } && \
+	   command -v openssl; } >/dev/null 2>&1 || \
+		{ echo "Chromium en nginx uit Debian installeren (eenmalig, ± 2 min)…" && apt-get update -qq && \
+		  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver nginx openssl >/dev/null; }
 
 # Regenerate the full pin list after changing a dependency in pyproject.toml.
 lock:
