@@ -1,5 +1,6 @@
 """MkDocs hook: in a release build (scripts/release.py), which stand this version is, for the stand bar on
-every page (overrides/partials/stand.html) and the version list (javascripts/standen.js)."""
+every page (overrides/partials/stand.html) and the version list (javascripts/standen.js); and the address
+the version will have on a server, <site>/<slug>/, for its canonical links, sitemap and 404 page."""
 from __future__ import annotations
 
 import sys
@@ -11,10 +12,31 @@ from macros import release_info  # noqa: E402
 from macros.dutch import datum  # noqa: E402
 
 
+_SITE_URL: dict[str, str] = {}
+
+
 def on_config(config):
     publication = release_info.current()
     if publication is not None:
         stand = publication.stand
         config.extra["publicatie"] = {"titel": stand.titel, "slug": stand.slug,
                                       "peildatum": stand.peildatum.isoformat(), "datum": datum(stand.peildatum)}
+        if config.site_url:  # every version lives in a folder of its own under the site's address
+            config.site_url = config.site_url.rstrip("/") + f"/{stand.slug}/"
     return config
+
+
+def on_pre_template(template, template_name, config):
+    """The 404 page links from the server's root (MkDocs: the path of site_url, else "/"). Without a site_url
+    a version still sits in /<slug>/ on the server, so that is where its 404 page must link to."""
+    publication = release_info.current()
+    if template_name == "404.html" and publication is not None and not config.site_url:
+        _SITE_URL["saved"] = config.site_url
+        config.site_url = f"/{publication.stand.slug}/"
+    return template
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name == "404.html" and "saved" in _SITE_URL:
+        config.site_url = _SITE_URL.pop("saved")
+    return output_content

@@ -44,7 +44,6 @@ from macros.dutch import datum  # noqa: E402
 from macros.problems import PlanDataError  # noqa: E402
 from publish import strict_build, summaries_are_b1  # noqa: E402
 
-ROOT_FILES = ("index.html", "standen.html", "standen.css", "versies.js", "versies.json")
 
 
 class ReleaseError(Exception):
@@ -147,14 +146,16 @@ def write_root(folder: Path, versions: list[release_info.Stand], site_name: str)
         "/* Alle standen van deze site, de nieuwste eerst. Geschreven door scripts/release.py bij elke publicatie;\n"
         "   een script en geen JSON, zodat het ook werkt als de site uit een map wordt geopend. */\n"
         f"window.pvaStanden = {text};\n", encoding="utf-8")
-    head = ('<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\'; '
-            "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'\">\n"
-            '<link rel="stylesheet" href="standen.css">\n')
+    def head(up: str = "") -> str:  # up: how the page reaches the root of publicatie/ ("" or, for 404.html, "/")
+        return ('<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+                '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\'; '
+                "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'\">\n"
+                f'<link rel="stylesheet" href="{up}standen.css">\n'
+                f'<link rel="icon" href="{up}{e(newest.slug)}/assets/images/favicon.png">\n')
     feeds = (f'<link rel="alternate" type="application/atom+xml" title="{e(site_name)}: wat is er veranderd" '
              'href="feeds/alle.xml">\n') if (folder / "feeds" / "alle.xml").exists() else ""
     (folder / "index.html").write_text(
-        f'<!doctype html>\n<html lang="nl">\n<head>\n{head}{feeds}'
+        f'<!doctype html>\n<html lang="nl">\n<head>\n{head()}{feeds}'
         f'<meta http-equiv="refresh" content="0; url={e(newest.slug)}/index.html">\n'
         f'<title>{e(site_name)}</title>\n</head>\n<body>\n<main>\n<h1>{e(site_name)}</h1>\n'
         f'<p>U gaat naar de nieuwste stand: <a href="{e(newest.slug)}/index.html">{e(newest.titel)}</a>.</p>\n'
@@ -171,13 +172,20 @@ def write_root(folder: Path, versions: list[release_info.Stand], site_name: str)
                      f'Peildatum {e(datum(stand.peildatum))}.' + (f" Zie ook: {', '.join(extra)}." if extra else "")
                      + "</li>")
     (folder / "standen.html").write_text(
-        f'<!doctype html>\n<html lang="nl">\n<head>\n{head}{feeds}<title>Alle standen - {e(site_name)}</title>\n'
+        f'<!doctype html>\n<html lang="nl">\n<head>\n{head()}{feeds}<title>Alle standen - {e(site_name)}</title>\n'
         f'</head>\n<body>\n<main>\n<h1>Alle standen</h1>\n'
         f'<p class="in-het-kort">Twee keer per jaar komt er een nieuwe stand van de plannen. Hier staan alle standen. '
         f'De bovenste is de nieuwste. Een oude stand blijft zoals hij was.</p>\n'
         f'<ul>\n' + "\n".join(items) + '\n</ul>\n'
         f'<p><a href="{e(newest.slug)}/index.html">Naar de nieuwste stand</a></p>\n</main>\n</body>\n</html>\n',
         encoding="utf-8")
+    # Addresses outside every version: links from the server's root, where publicatie/ is served.
+    (folder / "404.html").write_text(
+        f'<!doctype html>\n<html lang="nl">\n<head>\n{head("/")}<title>Pagina niet gevonden - {e(site_name)}</title>\n'
+        '</head>\n<body>\n<main>\n<h1>Deze pagina bestaat niet</h1>\n'
+        '<p>Op dit adres staat geen pagina. Misschien is het adres niet goed getypt. Of de pagina is verplaatst.</p>\n'
+        f'<p>Ga naar de <a href="/{e(newest.slug)}/index.html">nieuwste stand</a> of bekijk '
+        '<a href="/standen.html">alle standen</a>.</p>\n</main>\n</body>\n</html>\n', encoding="utf-8")
     (folder / "standen.css").write_text(
         "body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0 auto; max-width: 40rem; "
         "padding: 1rem; color: #1a1a1a; }\n"

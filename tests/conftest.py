@@ -312,3 +312,29 @@ def add_plan(project: Path, plan_folder: Path) -> Path:
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(plan_folder, target)
     return target
+
+
+# Releases (scripts/release.py) in a throw-away git repository: tests/test_release.py, tests/test_hosting.py.
+GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+
+
+def git(project: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=project, check=True, capture_output=True, text=True,
+                          env={**os.environ, **GIT_IDENTITY}).stdout
+
+
+def git_repository(project: Path) -> Path:
+    """The project copy as a git repository with one commit, as a release needs."""
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Project copy")
+    return project
+
+
+def run_release(project: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, **GIT_IDENTITY, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PEILDATUM", None)
+    return subprocess.run([sys.executable, "scripts/release.py", *args], cwd=project, capture_output=True,
+                          text=True, env=env)
+

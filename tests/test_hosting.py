@@ -10,6 +10,7 @@ service. `make test` installs nginx and openssl from Debian; this file installs 
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import gzip
 import http.client
 import json
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PEILDATUM, ROOT, copy_project, wait_for_search_index
+from conftest import PEILDATUM, ROOT, copy_project, git_repository, run_release, wait_for_search_index
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import webserver_proef as proef  # noqa: E402
@@ -46,53 +47,20 @@ class Release:
 
 
 def publish_release(dest: Path) -> Release:
-    """publicatie/ as the release command lays it out, in dest.
-
-    SWAP FOR THE RELEASE COMMAND: until scripts/release.py exists this builds each stand itself and writes a
-    minimal root (index.html, versies.js, 404.html). What the rest of this file relies on, and the real
-    command must keep: one `mkdocs build --strict` per stand in dest/<slug>/, built with a site_url whose
-    path is /<slug>/ (the 404 page links its styles and scripts absolutely, from that path); index.html in
-    the root; 404.html in the root for addresses outside a stand."""
-    import datetime as dt
-
-    stands = [stand_on(dt.date.fromisoformat(day)) for day in STANDS]
-    builds = []
-    for stand in stands:
-        project = copy_project(dest.parent / f"project-{stand.slug}")
-        config = project / "mkdocs.yml"
-        text = config.read_text(encoding="utf-8")
-        assert text.count('site_url: ""') == 1, "mkdocs.yml has an empty site_url"
-        config.write_text(text.replace('site_url: ""', f'site_url: "https://{proef.SERVER_NAME}/{stand.slug}/"'),
-                          encoding="utf-8")
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PEILDATUM": stand.peildatum.isoformat()}
-        log = (dest.parent / f"build-{stand.slug}.log").open("w", encoding="utf-8")
-        builds.append((subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-                                         str(dest / stand.slug)], cwd=project, stdout=log,
-                                        stderr=subprocess.STDOUT, env=env), log))
-    for process, log in builds:
-        log.close()
-        assert process.wait() == 0, Path(log.name).read_text(encoding="utf-8")
-    newest = stands[-1]
-    items = "".join(f'<li><a href="{s.slug}/index.html">{s.titel}</a></li>' for s in reversed(stands))
-    (dest / "index.html").write_text(
-        '<!doctype html>\n<html lang="nl"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f'<title>Alle standen</title><link rel="icon" href="{newest.slug}/assets/images/favicon.png">'
-        '<script src="versies.js"></script></head>'
-        f'<body><main><h1>Alle standen</h1><ul>{items}</ul></main></body></html>\n', encoding="utf-8")
-    (dest / "versies.js").write_text("var pvaVersies = " + json.dumps(
-        [{"slug": s.slug, "titel": s.titel} for s in reversed(stands)], ensure_ascii=False) + ";\n", encoding="utf-8")
-    (dest / "404.html").write_text(
-        '<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>Pagina niet gevonden</title>'
-        f'<link rel="icon" href="/{newest.slug}/assets/images/favicon.png"></head>'
-        '<body><main><h1>Deze pagina bestaat niet</h1>'
-        '<p>Ga naar <a href="/index.html">alle standen</a>.</p></main></body></html>\n', encoding="utf-8")
-    return Release(dest, newest.slug, tuple(s.slug for s in stands[:-1]))
+    """publicatie/ made by the release command (scripts/release.py) in a git copy of the project: two stands,
+    each a full strict build in publicatie/<slug>/ with the root files above them. site_url stays empty, as in
+    the repository: the release hook gives each version's 404 page its /<slug>/ address."""
+    project = git_repository(copy_project(dest / "project"))
+    for day in STANDS:
+        made = run_release(project, "--peildatum", day)
+        assert made.returncode == 0, made.stdout + made.stderr
+    slugs = [stand_on(dt.date.fromisoformat(day)).slug for day in STANDS]
+    return Release(project / "publicatie", slugs[-1], tuple(slugs[:-1]))
 
 
 @pytest.fixture(scope="module")
 def release(tmp_path_factory) -> Release:
-    return publish_release(tmp_path_factory.mktemp("release") / "publicatie")
+    return publish_release(tmp_path_factory.mktemp("release"))
 
 
 # Files of kinds the build does not (yet) make, to check what the server says they are.

@@ -19,27 +19,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, add_plan, copy_project
+from conftest import ROOT, add_plan, copy_project, git, git_repository, run_release as release
 
 FIXTURE_PLAN = ROOT / "tests" / "fixtures" / "voortgang" / "data" / "plannen" / "fictief-voortgang"
 THIRD_REPORT = "rapportages/2025-03-31-derde.yaml"
 FIRST, SECOND = "2024-09-30", "2025-03-31"
-GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
-
-
-def git(project: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=project, check=True, capture_output=True, text=True,
-                          env={**os.environ, **GIT_IDENTITY}).stdout
-
-
-def release(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, **GIT_IDENTITY, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("PEILDATUM", None)
-    return subprocess.run([sys.executable, "scripts/release.py", *args], cwd=project, capture_output=True,
-                          text=True, env=env)
-
-
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -61,9 +45,7 @@ def releases(tmp_path_factory) -> Releases:
     plan = add_plan(project, FIXTURE_PLAN)
     third = (plan / THIRD_REPORT).read_bytes()
     (plan / THIRD_REPORT).unlink()
-    git(project, "init", "-q")
-    git(project, "add", "-A")
-    git(project, "commit", "-qm", "Plans with two progress reports")
+    git_repository(project)  # the plans with two progress reports
     made = Releases(project)
     first = release(project)
     assert first.returncode == 0, first.stdout + first.stderr
