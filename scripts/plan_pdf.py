@@ -579,6 +579,7 @@ def _make_plan_pdfs(site_dir: Path, project_dir: Path, peildatum: dt.date | None
 
     if not (site_dir / "index.html").is_file():
         raise PlanPdfError(f"In {site_dir} staat geen gebouwde site. Bouw eerst de site: mkdocs build --strict.")
+    _chromium_path(chromium)  # before reading the data: a missing browser is said at once
     publication = publication or release_info.current()
     config = _config(project_dir)
     if publication and peildatum and peildatum != publication.stand.peildatum:
