@@ -198,12 +198,13 @@ def write_root(folder: Path, versions: list[release_info.Stand], site_name: str)
 
 
 def post_build(site: Path) -> None:
-    """The steps after the build that a release adds: the PDF of every plan."""
-    plan_pdf = ROOT / "scripts" / "plan_pdf.py"
-    if plan_pdf.exists():
-        from plan_pdf import make_plan_pdfs  # noqa: PLC0415  (needs Playwright; only a release does)
+    """What a release adds after the build: the PDF of every plan, linked from the plan's page."""
+    from plan_pdf import PlanPdfError, make_plan_pdfs  # noqa: PLC0415  (prints with Chromium: only a release does)
 
+    try:
         make_plan_pdfs(site, ROOT)
+    except PlanPdfError as err:
+        raise ReleaseError(f"de PDF's zijn niet gemaakt, dus er is niets gepubliceerd.\n{err}") from None
 
 
 def release(peildatum: _dt.date | None, titel: str | None, folder: Path, proef: bool) -> Path:

@@ -7,6 +7,7 @@ released (peildatum: the newest report, 30 september 2024); then the third repor
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import http.server
 import os
@@ -230,3 +231,28 @@ def test_each_version_has_the_open_data_of_its_own_stand(releases):
         schema = json.loads((folder / "plannen.schema.json").read_text(encoding="utf-8"))
         jsonschema.Draft202012Validator(schema).validate(document)
         assert title in json.dumps(document.get("publicatie"), ensure_ascii=False)
+
+
+def test_each_version_has_a_pdf_of_each_plan_with_the_statuses_of_its_own_stand(releases):
+    from pypdf import PdfReader
+
+    from macros import action_state
+    from macros.loader import load_site
+    from macros.render_status import STATUS_LABEL
+
+    model = load_site(releases.project / "data", releases.project).plan("fictief-voortgang")
+    for slug in (FIRST, SECOND):
+        version = releases.version(slug)
+        for plan_folder in sorted(p for p in (releases.project / "data" / "plannen").iterdir() if p.is_dir()):
+            pdf = version / plan_folder.name / f"{plan_folder.name}.pdf"
+            assert pdf.exists(), pdf
+            overview = BeautifulSoup((version / plan_folder.name / "index.html").read_text(encoding="utf-8"),
+                                     "html.parser")
+            assert overview.find("a", href=pdf.name) is not None
+        text = " ".join(" ".join((page.extract_text() or "").split())
+                        for page in PdfReader(version / "fictief-voortgang" / "fictief-voortgang.pdf").pages)
+        peildatum = dt.date.fromisoformat(slug)
+        for action in model.acties:
+            label = STATUS_LABEL[action_state.state(model, action, peildatum).status]
+            assert action.id in text and label in text, (slug, action.id, label)
+        assert ("Derde fictieve rapportage" in text) == (slug == SECOND)
