@@ -197,12 +197,12 @@ def write_root(folder: Path, versions: list[release_info.Stand], site_name: str)
         shutil.copytree(newest_feeds, folder / "feeds")
 
 
-def post_build(site: Path) -> None:
+def post_build(site: Path, publication: release_info.Publication) -> None:
     """What a release adds after the build: the PDF of every plan, linked from the plan's page."""
     from plan_pdf import PlanPdfError, make_plan_pdfs  # noqa: PLC0415  (prints with Chromium: only a release does)
 
     try:
-        make_plan_pdfs(site, ROOT)
+        make_plan_pdfs(site, ROOT, publication.stand.peildatum, publication=publication)
     except PlanPdfError as err:
         raise ReleaseError(f"de PDF's zijn niet gemaakt, dus er is niets gepubliceerd.\n{err}") from None
 
@@ -252,7 +252,7 @@ def release(peildatum: _dt.date | None, titel: str | None, folder: Path, proef: 
                                         release_info.ENVIRONMENT: str(description)})
         if problems is not None:
             raise ReleaseError(f"de site is niet gebouwd, dus er is niets gepubliceerd.\n{problems}")
-        post_build(built)
+        post_build(built, publication)
         if proef:
             target = folder / f"proef-{stand.slug}"
             shutil.rmtree(target, ignore_errors=True)

@@ -237,6 +237,7 @@ def test_each_version_has_a_pdf_of_each_plan_with_the_statuses_of_its_own_stand(
     from pypdf import PdfReader
 
     from macros import action_state
+    from macros.dutch import datum
     from macros.loader import load_site
     from macros.render_status import STATUS_LABEL
 
@@ -256,3 +257,28 @@ def test_each_version_has_a_pdf_of_each_plan_with_the_statuses_of_its_own_stand(
             label = STATUS_LABEL[action_state.state(model, action, peildatum).status]
             assert action.id in text and label in text, (slug, action.id, label)
         assert ("Derde fictieve rapportage" in text) == (slug == SECOND)
+        title = "Stand september 2024" if slug == FIRST else "Stand maart 2025"
+        cover = " ".join(PdfReader(version / "fictief-voortgang" / "fictief-voortgang.pdf").pages[0].extract_text().split())
+        assert f"Stand op {datum(peildatum)}" in cover and title in cover, cover
+
+
+def test_nothing_in_a_version_carries_the_day_it_was_built(releases):
+    """Two builds of a release on different days must be the same bytes: no file may hold today's date."""
+    from pypdf import PdfReader
+
+    from macros.dutch import datum
+
+    today = dt.date.today()
+    marks = (today.isoformat(), datum(today), today.strftime("%Y%m%d"))
+    for slug in (FIRST, SECOND):
+        for path in sorted(releases.version(slug).rglob("*")):
+            if path.suffix == ".pdf":
+                reader = PdfReader(path)
+                # the cover and a page's running header and footer: where a print date would show
+                text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages[:2])
+                text += " " + " ".join(str(v) for v in (reader.metadata or {}).values())
+            elif path.suffix in (".html", ".xml", ".json", ".jsonld", ".csv", ".js", ".css", ".txt"):
+                text = path.read_text(encoding="utf-8-sig")
+            else:
+                continue
+            assert not any(mark in text for mark in marks), f"{path} draagt de datum van vandaag"
