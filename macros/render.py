@@ -227,7 +227,7 @@ def action_history(plan: m.Plan, action: m.Action, peildatum: _dt.date) -> str:
         return ""
     plan_source = "Het plan: " + ", ".join(x for x in (plan.titel, plan.nummer) if x)
     rows = [f'<tr><th scope="row">{esc(plan.datum) if plan.datum else "Datum niet vermeld in het plan"}</th>'
-            f"<td>{esc(plan_source)}</td><td>{status_badge(action.status)}</td><td></td>"
+            f"<td>{esc(plan_source)}</td><td>{status_badge(action.status)}</td>"
             f"<td>{esc(plan_status_note(plan, action))}</td><td>{esc(planning_text(action.planning, plan))}</td></tr>"]
     for report, entry in mentions:
         source = esc(source_label(report.bron))
@@ -235,13 +235,13 @@ def action_history(plan: m.Plan, action: m.Action, peildatum: _dt.date) -> str:
             source = f'<a href="{esc(report.bron.link)}">{source}</a>'
         replanning = entry.herplanning
         rows.append(f'<tr><th scope="row">{esc(datum(report.peildatum))}</th><td>{esc(report.titel)} ({source})</td>'
-                    f"<td>{status_badge(entry.status)}</td>"
-                    f"<td>{f'{entry.voortgang}%' if entry.voortgang is not None else ''}</td>"
+                    f"<td>{status_badge(entry.status)}"  # the progress only where the report gives it
+                    f"{f', voortgang {entry.voortgang}%' if entry.voortgang is not None else ''}</td>"
                     f"<td>{esc(entry.toelichting)}</td>"
                     f"<td>{esc(f'Herpland naar {replanning.eind}. Reden: {replanning.reden}') if replanning else ''}</td>"
                     "</tr>")
     return table(f"Geschiedenis van actie {action.id}, oudste eerst: wat het plan zei en wat elke rapportage zei",
-                 ("Stand", "Bron", "Status", "Voortgang", "Toelichting", "Planning"), rows, css="pva-history pva-wide")
+                 ("Stand", "Bron", "Status", "Toelichting", "Planning"), rows, css="pva-history")
 
 
 def action_details(plan: m.Plan, action: m.Action, links: Links, site: m.Site | None,

@@ -288,19 +288,18 @@ def test_summary_counts_the_changes_in_b1(entries):
 
 
 @pytest.mark.parametrize("counts", [0, 1, 2])
-def test_every_summary_the_page_can_have_is_b1(counts, entries, stands):
-    """The made summary for one or more of each kind of change, for none, and the fixed texts."""
+def test_every_summary_the_page_can_have_is_b1(counts, entries, compared):
+    """The made summary with none, one and two of every kind of change, and the fixed texts."""
     vocabulary = Vocabulary.load()
-    texts = [PREVIEW_SUMMARY, FIRST_SUMMARY, NO_DATA_SUMMARY]
-    plan = stands.current_site.plan(PLAN)
-    state = ch.st.state(plan, plan.acties[0], AFTER)
-    fake = ch.PlanChanges(plan, plan, added=False, new_reports=plan.voortgangsrapportages[:counts],
-                          new_actions=((plan.acties[0], state),) * counts,
-                          dropped_actions=((plan.acties[0], state),) * counts)
-    site_changes = ch.SiteChanges(BEFORE, AFTER, (fake,) + ((ch.PlanChanges(plan, added=True),) * counts))
-    texts.append(summary((ch.StandChanges(entries[0].stand, entries[0].previous, entries[0].current, site_changes),)))
-    if counts == 1:
-        texts.append(EXPECTED_SUMMARY)
+    real = compared.of(PLAN)
+    fake = ch.PlanChanges(real.plan, real.earlier, new_reports=real.new_reports * counts,
+                          statuses=real.statuses[:1] * counts, ends=real.ends[:1] * counts,
+                          new_actions=real.new_actions * counts, dropped_actions=real.dropped_actions * counts,
+                          budget=real.budget * counts)
+    plans = (fake, *[ch.PlanChanges(real.plan, added=True)] * counts, *[ch.PlanChanges(real.plan, removed=True)] * counts)
+    site_changes = ch.SiteChanges(BEFORE, AFTER, plans)
+    texts = [PREVIEW_SUMMARY, FIRST_SUMMARY, NO_DATA_SUMMARY, EXPECTED_SUMMARY,
+             summary((ch.StandChanges(entries[0].stand, entries[0].previous, entries[0].current, site_changes),))]
     for text in texts:
         report = check_text(text, vocabulary)
         assert report.is_b1, (text, [f.message for s in report.sentences for f in s.findings])
