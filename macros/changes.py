@@ -19,6 +19,7 @@ from pathlib import Path
 from . import action_state as st
 from . import model as m
 from . import views
+from .loader import load_site
 from .problems import PlanDataError
 from .release_info import Publication, Stand
 
@@ -256,12 +257,11 @@ def _load(stand, load) -> StandData:
         return StandData(stand, None, stand.peildatum, unreadable=True)
 
 
-def load_stands(publication: Publication | None, site: m.Site, peildatum: _dt.date, load=None) -> tuple[StandData, ...]:
+def load_stands(publication: Publication | None, site: m.Site, peildatum: _dt.date,
+                load=load_site) -> tuple[StandData, ...]:
     """Every stand of this release, oldest first, the current one (this build's data) last; () for a preview."""
     if publication is None:
         return ()
-    if load is None:
-        from .loader import load_site as load
     return (*(_load(stand, load) for stand in publication.eerdere), StandData(publication.stand, site, peildatum))
 
 

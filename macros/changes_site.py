@@ -3,8 +3,8 @@
 The release command (scripts/release.py) sets PVA_PUBLICATIE (macros/release_info.py) and PEILDATUM. Each
 earlier stand's `data` is that release's data/ folder taken from its git tag (a folder holding data/ also
 works); a relative path counts from the project folder. Without PVA_PUBLICATIE the build is a preview: the
-page says so and the feeds have no entries. No MkDocs here: macros/__init__.py and macros/changes_hooks.py
-call this.
+page says so and the feeds have no entries. No MkDocs here: macros/__init__.py calls this once per build and
+keeps the result in BUILD["stands"], where macros/changes_hooks.py reads it.
 """
 from __future__ import annotations
 

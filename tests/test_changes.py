@@ -9,7 +9,6 @@ stand; the site is built with `mkdocs build --strict` as the release does.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import posixpath
 import re
@@ -30,7 +29,7 @@ from macros.feeds import FeedSettings, all_feeds
 from macros.loader import load_site
 from macros.locations import Links
 from macros.render_changes import (FIRST_SUMMARY, NO_DATA_SUMMARY, PREVIEW_SUMMARY, changes_page, entry_title,
-                                   stand_section, summary)
+                                   stand_intro, stand_section, summary)
 from plain_language import check_text
 from plain_language.vocabulary import Vocabulary
 
@@ -161,7 +160,8 @@ def released(stands) -> Path:
 
 
 def _text(html) -> str:
-    soup = html if isinstance(html, BeautifulSoup) or hasattr(html, "get_text") else BeautifulSoup(html, "html.parser")
+    """The words of an HTML string or element, as a reader sees them."""
+    soup = html if hasattr(html, "get_text") else BeautifulSoup(html, "html.parser")
     return " ".join(soup.get_text().split())
 
 
@@ -238,6 +238,21 @@ def test_history_pairs_each_stand_with_the_one_before_newest_first(stands):
     assert entry_title(entries[0], "fictief-historisch") == "Stand oktober 2025: nieuw plan op deze site"
     assert entry_title(entries[0], "bewind") == "Stand oktober 2025: geen acties veranderd"
     assert stands_of_build(stands.current_site, AFTER, stands.project, {}) == (), "a preview compares nothing"
+
+
+def test_a_stand_without_data_says_only_what_is_known(stands):
+    def data(slug, site):
+        stand = release_info.EarlierStand(slug, f"Stand {slug}", dt.date.fromisoformat(slug), None)
+        return ch.StandData(stand, site, stand.peildatum)
+
+    newest, middle, oldest = ch.history((data("2024-06-30", stands.earlier_site), data("2024-12-31", None),
+                                         data("2025-10-01", stands.current_site)))
+    assert newest.changes is None and middle.changes is None and oldest.previous is None
+    assert _text(stand_intro(middle)) == ("Peildatum 31 december 2024. Van deze stand heeft deze site de gegevens "
+                                          "niet. Bekend zijn alleen de naam en de peildatum.")
+    assert "Van de stand ervoor, Stand 2024-12-31 (peildatum 31 december 2024), heeft deze site de gegevens niet." \
+        in _text(stand_intro(newest))
+    assert entry_title(middle) == "Stand 2024-12-31: niet te vergelijken"
 
 
 def test_a_release_description_that_does_not_fit_the_build_stops_it_in_dutch(stands, tmp_path):
@@ -455,13 +470,11 @@ def test_the_release_feeds_are_written_and_every_page_links_them_from_its_head(r
         expected = {"feeds/alle.xml"}
         if src.split("/")[0] in plan_ids and "/" in src:
             expected.add(f"feeds/{src.split('/')[0]}.xml")
-        resolved = {href.lstrip("/") if href.startswith("/") else
-                    posixpath.normpath(posixpath.join(posixpath.dirname(src), href)) for href in alternates}
+        # 404.html is served at any address, so its links start at the site's root, like its stylesheets.
+        resolved = {href[1:] if href.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(src), href))
+                    for href in alternates}
         assert resolved == expected, src
-        for href in alternates:
-            target = href.lstrip("/") if href.startswith("/") else posixpath.normpath(
-                posixpath.join(posixpath.dirname(src), href))
-            assert (released / target).is_file(), (src, href)
+        assert all((released / target).is_file() for target in resolved), src
 
 
 def test_the_release_shows_the_history_of_each_action(released):
@@ -489,3 +502,17 @@ def test_a_build_without_publication_passes_strict_with_an_honest_page_and_empty
     for plan in stands.current_site.plannen:
         assert _feed((out / "feeds" / f"{plan.id}.xml").read_bytes()).findall(f"{ATOM}entry") == []
     assert _feed((out / "feeds" / "alle.xml").read_bytes()).findall(f"{ATOM}entry") == []
+
+
+def test_the_feed_links_cause_no_errors_in_the_browser_from_a_folder(released, page):
+    """Material fetches a sitemap beside every <link rel="alternate"> it sees; the feed links are for feed
+    readers, which run no script, so the browser never sees them and nothing fails (overrides/main.html)."""
+    problems = []
+    page.on("console", lambda m: problems.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.on("requestfailed", lambda r: problems.append(f"{page.url}: {r.url}"))
+    for name in ("wat-is-er-veranderd.html", f"{PLAN}/actielijnen/1.html"):
+        page.goto((released / name).as_uri())
+        page.wait_for_load_state("load")
+        assert page.locator("link[type='application/atom+xml']").count() == 0, "the browser runs scripts"
+    page.wait_for_timeout(500)
+    assert problems == []
