@@ -1,14 +1,17 @@
 """MkDocs hook: the page "Wat is er veranderd", the Atom feeds in the built site, and their place in each page's head.
 
 What changed is computed once per build (macros/changes_site.py, from macros/__init__.py); this adapter makes
-the page (unless staff wrote docs/wat-is-er-veranderd.md themselves), tells the theme which plan feed belongs
-to a plan's pages (overrides/main.html links it), and writes feeds/alle.xml and feeds/<plan>.xml after the build.
+the page (unless staff wrote docs/wat-is-er-veranderd.md themselves), tells the theme where the feeds are and
+which plan feed belongs to a plan's pages (overrides/main.html links them), and writes feeds/alle.xml and
+feeds/<plan>.xml after the build. In a release build the feeds are meant for the publication folder above the
+stands (<map>/feeds/, where scripts/release.py copies the newest stand's feeds/): see macros/feeds.py.
 """
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads hooks by path
@@ -16,7 +19,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads 
 import macros  # noqa: E402  (the same module mkdocs-macros loaded, holding this build's data)
 from macros.feeds import FeedSettings, all_feeds, feed_title  # noqa: E402
 from macros.plan_pages import MadePage  # noqa: E402
-from macros.render_changes import PAGE, TITLE, feed_path, summary  # noqa: E402
+from macros.render_changes import PAGE, TITLE, feeds_folder, summary  # noqa: E402
+
+
+@event_priority(-100)  # after mkdocs-macros read the data and the stands (its on_config calls define_env)
+def on_config(config):
+    """Where the feeds are, from the root of this site: feeds/, or in a release the publication folder's."""
+    config.extra["pva_feeds"] = feeds_folder(bool(macros.BUILD.get("stands")))
+    return config
 
 
 def on_files(files, config):
@@ -32,7 +42,7 @@ def on_page_markdown(markdown, page, config, files):
     folder = page.file.src_uri.split("/")[0] if "/" in page.file.src_uri else None
     plan = next((p for p in site.plannen if p.id == folder), None) if site and folder else None
     if plan is not None:
-        page.meta["pva_plan_feed"] = {"titel": feed_title(_settings(config), plan), "pad": feed_path(plan.id)}
+        page.meta["pva_plan_feed"] = {"titel": feed_title(_settings(config), plan), "plan": plan.id}
     return markdown
 
 
@@ -50,5 +60,11 @@ def on_post_build(config):
 def _settings(config) -> FeedSettings:
     extra = config.extra or {}
     organisation = (extra.get("contact") or {}).get("organisatie")
-    return FeedSettings(config.site_name, extra.get("gemeente"), organisation or config.site_name,
-                        config.site_url or None)
+    stands = macros.BUILD.get("stands", ())
+    url = config.site_url or None
+    if url and stands:  # a release's site_url may already name the stand's folder (macros/release_hooks.py)
+        own = f"/{stands[0].stand.slug}"
+        url = url.rstrip("/")
+        url = url[:-len(own)] if url.endswith(own) else url
+    return FeedSettings(config.site_name, extra.get("gemeente"), organisation or config.site_name, url,
+                        release=bool(stands))

@@ -9,10 +9,15 @@ Ids are tag: URIs (RFC 4151) made of the site's name and municipality, a fixed d
 plan: `tag:plannen-van-aanpak-deventer.deventer,2026:stand/2026-06-30/plan/bewind`. They never change for the
 same site and stand.
 
-Links: with `site_url` set in mkdocs.yml they are absolute; without it they are relative to the feed's own
-address (feeds/...), which RFC 4287 allows (a relative reference resolves against the document's URI), so the
-site also works from a folder. A build that is no published stand has feeds without entries, so the links
-in every page's head never point at a missing file.
+Where the feeds live. A release (scripts/release.py) puts each stand in a folder of its own, <map>/<slug>/,
+and the newest stand's feeds/ in <map>/feeds/: one address to subscribe to, the same at every release. So in a
+release build the feeds are written for that place: each entry links into the folder of its own stand
+(../<slug>/wat-is-er-veranderd.html#stand-<slug>, and its actions as they were then), and every page links
+<map>/feeds/ in its head. A build that is no published stand has feeds in its own feeds/, without entries, so
+the links in every page's head never point at a missing file.
+
+Links are relative to the feed (RFC 4287 resolves them against the feed's own address), so the site also works
+from a folder; with `site_url` in mkdocs.yml they are absolute (in a release: the address of <map>/).
 """
 from __future__ import annotations
 
@@ -35,7 +40,8 @@ class FeedSettings:
     site_name: str
     gemeente: str | None  # mkdocs.yml extra.gemeente
     author: str  # who publishes: extra.contact.organisatie, else the site's name
-    site_url: str | None  # mkdocs.yml site_url; None or empty: relative links
+    site_url: str | None  # where the feeds' folder sits under (in a release: <map>/); None: relative links
+    release: bool = False  # the feeds are served from <map>/feeds/, above the folders of the stands
 
     @property
     def authority(self) -> str:
@@ -54,17 +60,22 @@ def entry_id(settings: FeedSettings, entry: StandChanges, plan_id: str | None = 
     return f"tag:{settings.authority},{TAG_DATE}:stand/{entry.stand.slug}" + (f"/plan/{plan_id}" if plan_id else "")
 
 
-class AbsoluteLinks(Links):
-    """Links from the site's root, made absolute with site_url."""
+class RootLinks(Links):
+    """Links to the pages of one site (a stand's folder), from outside it: a fixed prefix, then the page's path."""
 
-    def __init__(self, site_url: str):
+    def __init__(self, prefix: str):
         super().__init__("index.md")
-        self.base = site_url.rstrip("/") + "/"
+        self.prefix = prefix
 
     def to(self, target_src: str, anchor: str | None = None) -> str:
-        relative = super().to(target_src, anchor) if target_src != self.current else "index.html" + (
-            f"#{anchor}" if anchor else "")
-        return self.base + relative
+        path = "index.html" if target_src == self.current else super().to(target_src)
+        return self.prefix + path + (f"#{anchor}" if anchor else "")
+
+
+def _site_links(settings: FeedSettings, entry: StandChanges | None) -> RootLinks:
+    """From <feeds>/: into the folder of the entry's stand (a release), or into the site the feeds are in."""
+    base = settings.site_url.rstrip("/") + "/" if settings.site_url else "../"
+    return RootLinks(base + (f"{entry.stand.slug}/" if settings.release and entry else ""))
 
 
 def _timestamp(day: _dt.date) -> str:
@@ -87,11 +98,10 @@ def _stands_of_plan(entries: tuple[StandChanges, ...], plan_id: str | None) -> l
 
 def feed(entries: tuple[StandChanges, ...], site: m.Site, settings: FeedSettings, reference_date: _dt.date,
          plan: m.Plan | None = None) -> bytes:
-    """One Atom document: the site's feed, or the feed of one plan."""
-    path = feed_path(plan.id if plan else None)
-    links = AbsoluteLinks(settings.site_url) if settings.site_url else Links(path[:-len(".xml")] + ".md")
-    self_href = links.base + path if settings.site_url else path.rsplit("/", 1)[1]
-    chosen = _stands_of_plan(entries, plan.id if plan else None)
+    """One Atom document: the site's feed, or the feed of one plan. site: the data of this build."""
+    plan_id = plan.id if plan else None
+    path = feed_path(plan_id)
+    chosen = _stands_of_plan(entries, plan_id)
 
     def add(parent, tag: str, text: str | None = None, **attributes) -> ET.Element:
         element = ET.SubElement(parent, tag, attributes)
@@ -99,19 +109,24 @@ def feed(entries: tuple[StandChanges, ...], site: m.Site, settings: FeedSettings
         return element
 
     root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "nl"})  # Atom's namespace for every element
-    add(root, "id", feed_id(settings, plan.id if plan else None))
+    add(root, "id", feed_id(settings, plan_id))
     add(root, "title", feed_title(settings, plan))
     add(root, "updated", _timestamp(chosen[0].current.peildatum if chosen else reference_date))
     add(add(root, "author"), "name", settings.author)
+    self_href = settings.site_url.rstrip("/") + "/" + path if settings.site_url else path.rsplit("/", 1)[1]
     add(root, "link", rel="self", type="application/atom+xml", href=self_href)
-    add(root, "link", rel="alternate", type="text/html", href=links.to(PAGE))
+    add(root, "link", rel="alternate", type="text/html", href=_site_links(settings, chosen[0] if chosen else None)
+        .to(PAGE))
     for entry in chosen:
+        links = _site_links(settings, entry)
         item = add(root, "entry")
-        add(item, "id", entry_id(settings, entry, plan.id if plan else None))
-        add(item, "title", entry_title(entry, plan.id if plan else None))
+        add(item, "id", entry_id(settings, entry, plan_id))
+        add(item, "title", entry_title(entry, plan_id))
         add(item, "updated", _timestamp(entry.current.peildatum))
         add(item, "link", rel="alternate", type="text/html", href=links.to(PAGE, entry.anchor))
-        content = stand_section(entry, links, site, plan_id=plan.id if plan else None, markdown=False, heading=False)
+        # In a release each entry shows its own stand, so its links go to the actions as that stand has them.
+        pages = entry.current.site if settings.release else site
+        content = stand_section(entry, links, pages, plan_id=plan_id, markdown=False, heading=False)
         add(item, "content", content, type="html")
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)

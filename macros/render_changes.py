@@ -252,9 +252,18 @@ def stand_section(entry: StandChanges, links: Links, site: m.Site | None, level:
     return "\n\n".join(out)
 
 
+FEEDS = "feeds/"
+
+
 def feed_path(plan_id: str | None = None) -> str:
     """Where a feed is in the built site: feeds/alle.xml, or feeds/<plan>.xml."""
-    return f"feeds/{plan_id or 'alle'}.xml"
+    return f"{FEEDS}{plan_id or 'alle'}.xml"
+
+
+def feeds_folder(release: bool) -> str:
+    """The feeds seen from the root of the site: its own feeds/, or in a release the publication folder's, one
+    up from the stand's folder (<map>/feeds/, where scripts/release.py puts the newest stand's feeds)."""
+    return ("../" if release else "") + FEEDS
 
 
 def changes_page(entries: tuple[StandChanges, ...], links: Links, site: m.Site, peildatum) -> str:
@@ -268,15 +277,12 @@ def changes_page(entries: tuple[StandChanges, ...], links: Links, site: m.Site, 
         out = [stand_section(entries[0], links, site)]
         if len(entries) > 1:
             out += ["## Eerdere standen", *(stand_section(e, links, site, level=3) for e in entries[1:])]
-    feeds = [("Alle plannen", feed_path())] + [(plan.korte_titel, feed_path(plan.id)) for plan in site.plannen]
-    here = links.current.rsplit("/", 1)[0] + "/" if "/" in links.current else ""
-    items = "".join(f'<li><a href="{esc(_relative(path, here))}" type="application/atom+xml">{esc(title)}</a></li>'
-                    for title, path in feeds)
+    up = "../" * links.current.count("/") + feeds_folder(bool(entries))
+    feeds = [("Alle plannen", "alle")] + [(plan.korte_titel, plan.id) for plan in site.plannen]
+    items = "".join(f'<li><a href="{esc(up)}{esc(name)}.xml" type="application/atom+xml">{esc(title)}</a></li>'
+                    for title, name in feeds)
     out += ["## Volg de veranderingen",
             "<p>Met een feedlezer krijgt u bericht als er een nieuwe stand is. Kies een feed (Atom):</p>",
             f'<ul class="pva-feeds">{items}</ul>']
     return "\n\n".join(out) + "\n"
 
-
-def _relative(path: str, here: str) -> str:
-    return "../" * here.count("/") + path

@@ -152,11 +152,27 @@ def compared(stands) -> ch.SiteChanges:
 
 @pytest.fixture(scope="module")
 def released(stands) -> Path:
-    """The release build: PVA_PUBLICATIE names the earlier stands, PEILDATUM the current one."""
-    out = stands.project / "publicatie"
+    """The release build, laid out as scripts/release.py does: the stand in <map>/<slug>/, its feeds copied to
+    <map>/feeds/. PVA_PUBLICATIE names the earlier stands, PEILDATUM the current one."""
+    out = stands.project / "publicatie" / AFTER.isoformat()
     result = _build(stands.project, out, stands.publication_file, AFTER)
     assert result.returncode == 0, result.stdout + result.stderr
+    shutil.copytree(out / "feeds", out.parent / "feeds")
     return out
+
+
+def head_feeds(top: Path, site: Path) -> dict[str, set[str]]:
+    """Per page of the built site, the feeds its head links, as paths under top (where the links may climb to).
+    404.html is served at any address, so its links start at the server's root (top), like its stylesheets."""
+    found = {}
+    for page in site.rglob("*.html"):
+        src = page.relative_to(top).as_posix()
+        head = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").head
+        hrefs = [link["href"] for link in head.find_all("link", rel="alternate", type="application/atom+xml")]
+        found[page.relative_to(site).as_posix()] = {
+            posixpath.normpath(href).lstrip("/") if href.startswith("/") else
+            posixpath.normpath(posixpath.join(posixpath.dirname(src), href)) for href in hrefs}
+    return found
 
 
 def _text(html) -> str:
@@ -373,7 +389,7 @@ def test_without_a_publication_the_page_says_honestly_that_this_is_no_stand(stan
 
 # --- The Atom feeds ------------------------------------------------------------------------------------
 
-SETTINGS = FeedSettings("Plannen van aanpak Deventer", "Deventer", "Gemeente Deventer", None)
+SETTINGS = FeedSettings("Plannen van aanpak Deventer", "Deventer", "Gemeente Deventer", None, release=True)
 
 
 def _feed(xml: bytes) -> ET.Element:
@@ -399,14 +415,14 @@ def test_feeds_have_one_entry_per_stand_with_stable_ids_and_the_peildatum(entrie
     assert [(e.find(f"{ATOM}id").text, e.find(f"{ATOM}title").text, e.find(f"{ATOM}updated").text,
              e.find(f"{ATOM}link").get("href")) for e in site.findall(f"{ATOM}entry")] == [
         ("tag:plannen-van-aanpak-deventer.deventer,2026:stand/2025-10-01", "Stand oktober 2025: 7 acties veranderd",
-         "2025-10-01T00:00:00Z", "../wat-is-er-veranderd.html#stand-2025-10-01"),
+         "2025-10-01T00:00:00Z", "../2025-10-01/wat-is-er-veranderd.html#stand-2025-10-01"),
         ("tag:plannen-van-aanpak-deventer.deventer,2026:stand/2024-12-31", "Stand december 2024: niet te vergelijken",
-         "2024-12-31T00:00:00Z", "../wat-is-er-veranderd.html#stand-2024-12-31"),
+         "2024-12-31T00:00:00Z", "../2024-12-31/wat-is-er-veranderd.html#stand-2024-12-31"),
         ("tag:plannen-van-aanpak-deventer.deventer,2026:stand/2024-06-30", "Stand juni 2024: eerste stand op deze site",
-         "2024-06-30T00:00:00Z", "../wat-is-er-veranderd.html#stand-2024-06-30"),
+         "2024-06-30T00:00:00Z", "../2024-06-30/wat-is-er-veranderd.html#stand-2024-06-30"),
     ]
     content = site.find(f"{ATOM}entry/{ATOM}content").text  # HTML, escaped once in the XML
-    assert "Het werk is klaar." in content and 'href="../fictief-voortgang/actielijnen/1.html#actie-a3"' in content
+    assert "Het werk is klaar." in content and 'href="../2025-10-01/fictief-voortgang/actielijnen/1.html#actie-a3"' in content
     plan = _feed(feeds[f"feeds/{PLAN}.xml"])
     assert [e.find(f"{ATOM}id").text for e in plan.findall(f"{ATOM}entry")] == [
         f"tag:plannen-van-aanpak-deventer.deventer,2026:stand/{s}/plan/{PLAN}"
@@ -417,13 +433,32 @@ def test_feeds_have_one_entry_per_stand_with_stable_ids_and_the_peildatum(entrie
 
 
 def test_feeds_use_absolute_links_when_site_url_is_set(entries, stands):
-    settings = FeedSettings("Plannen van aanpak Deventer", "Deventer", "Gemeente Deventer", "https://example.org/pva/")
+    settings = FeedSettings("Plannen van aanpak Deventer", "Deventer", "Gemeente Deventer", "https://example.org/pva/",
+                            release=True)
     site = _feed(all_feeds(entries, stands.current_site, settings, AFTER)["feeds/alle.xml"])
     assert site.find(f"{ATOM}link[@rel='self']").get("href") == "https://example.org/pva/feeds/alle.xml"
     assert site.find(f"{ATOM}entry/{ATOM}link").get("href") == \
-        "https://example.org/pva/wat-is-er-veranderd.html#stand-2025-10-01"
-    assert 'href="https://example.org/pva/fictief-voortgang/actielijnen/1.html#actie-a3"' in \
+        "https://example.org/pva/2025-10-01/wat-is-er-veranderd.html#stand-2025-10-01"
+    assert 'href="https://example.org/pva/2025-10-01/fictief-voortgang/actielijnen/1.html#actie-a3"' in \
         site.find(f"{ATOM}entry/{ATOM}content").text
+
+
+def test_each_entry_links_to_the_actions_as_its_own_stand_has_them(stands):
+    """A7 came at the October stand and is gone at a later one: that entry still links it, in its own folder."""
+    def data(slug, site):
+        stand = release_info.EarlierStand(slug, f"Stand {slug}", dt.date.fromisoformat(slug), None)
+        return ch.StandData(stand, site, stand.peildatum)
+
+    entries = ch.history((data("2024-12-31", stands.earlier_site), data("2025-10-01", stands.current_site),
+                          data("2025-11-30", stands.earlier_site)))
+    xml = all_feeds(entries, stands.earlier_site, SETTINGS, dt.date(2025, 11, 30))[f"feeds/{PLAN}.xml"]
+    newest, october, _ = [BeautifulSoup(e.find(f"{ATOM}content").text, "html.parser")
+                          for e in _feed(xml).findall(f"{ATOM}entry")]
+    assert october.find("a", string="Actie A7 Alleen een fase")["href"] == \
+        f"../2025-10-01/{PLAN}/actielijnen/1.html#actie-a7"
+    assert newest.find("a", string="Actie A9 Actie die later wegviel")["href"] == \
+        f"../2025-11-30/{PLAN}/actielijnen/1.html#actie-a9"
+    assert newest.find("a", string="Actie A7 Alleen een fase") is None, "gone at that stand: no link"
 
 
 def test_a_preview_has_feeds_without_entries(stands):
@@ -455,26 +490,31 @@ def test_the_release_page_lists_the_changes_with_reasons_and_sources(released, s
         assert html_of(released, page).find(id=anchor), a["href"]
     menu = [a.get_text(strip=True) for a in soup.select(".md-nav--primary > .md-nav__list > .md-nav__item > a")]
     assert menu[1] == "Wat is er veranderd", menu
+    # The feeds to subscribe to are the publication folder's, which every release keeps up to date.
+    feeds = [a["href"] for a in article.select("ul.pva-feeds a")]
+    assert feeds[0] == "../feeds/alle.xml" and all((released / href).resolve().is_file() for href in feeds)
 
 
 def test_the_release_feeds_are_written_and_every_page_links_them_from_its_head(released, stands):
     feeds = {p.relative_to(released).as_posix(): p.read_bytes() for p in (released / "feeds").glob("*.xml")}
     assert set(feeds) == {"feeds/alle.xml", *(f"feeds/{p.id}.xml" for p in stands.current_site.plannen)}
     assert len(_feed(feeds["feeds/alle.xml"]).findall(f"{ATOM}entry")) == 3
+    top = released.parent  # the publication folder: the stand's pages link the feeds there, one up
     plan_ids = {p.id for p in stands.current_site.plannen}
-    for page in released.rglob("*.html"):
-        src = page.relative_to(released).as_posix()
-        head = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").head
-        alternates = {link["href"]: link["title"] for link in head.find_all("link", rel="alternate",
-                                                                             type="application/atom+xml")}
+    for src, linked in head_feeds(top, released).items():
         expected = {"feeds/alle.xml"}
-        if src.split("/")[0] in plan_ids and "/" in src:
+        if "/" in src and src.split("/")[0] in plan_ids:
             expected.add(f"feeds/{src.split('/')[0]}.xml")
-        # 404.html is served at any address, so its links start at the site's root, like its stylesheets.
-        resolved = {href[1:] if href.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(src), href))
-                    for href in alternates}
-        assert resolved == expected, src
-        assert all((released / target).is_file() for target in resolved), src
+        assert linked == expected, src
+        assert all((top / path).is_file() for path in linked), src
+    # From <map>/feeds/ each entry links into its own stand's folder; the newest stand's links all land.
+    newest = _feed((top / "feeds" / "alle.xml").read_bytes()).find(f"{ATOM}entry")
+    content = BeautifulSoup(newest.find(f"{ATOM}content").text, "html.parser")
+    for href in [newest.find(f"{ATOM}link").get("href"), *(a["href"] for a in content.find_all("a", href=True)
+                                                           if not a["href"].startswith("https:"))]:
+        target, _, anchor = posixpath.normpath(posixpath.join("feeds", href)).partition("#")
+        assert (top / target).is_file(), href
+        assert not anchor or html_of(top, target).find(id=anchor), href
 
 
 def test_the_release_shows_the_history_of_each_action(released):
@@ -502,6 +542,8 @@ def test_a_build_without_publication_passes_strict_with_an_honest_page_and_empty
     for plan in stands.current_site.plannen:
         assert _feed((out / "feeds" / f"{plan.id}.xml").read_bytes()).findall(f"{ATOM}entry") == []
     assert _feed((out / "feeds" / "alle.xml").read_bytes()).findall(f"{ATOM}entry") == []
+    for src, linked in head_feeds(out, out).items():  # a preview links its own feeds
+        assert "feeds/alle.xml" in linked and all((out / path).is_file() for path in linked), src
 
 
 def test_the_feed_links_cause_no_errors_in_the_browser_from_a_folder(released, page):
