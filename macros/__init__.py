@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
 from . import action_state
+from . import changes_site
 from .edit_links import data_links, plans_on_page
 from .abbreviations import spellings, text_problems
 from .loader import load_site
@@ -51,6 +52,11 @@ def define_env(env) -> None:
 
     register_pages(env, site, links, peildatum, env.conf.get("extra", {}).get("gemeente"),
                    open_data=lambda: BUILD.get("open_data"))
+    try:  # the published stands this build compares: the page "Wat is er veranderd" and the feeds
+        BUILD["stands"] = changes_site.stands_of_build(site, peildatum, project)
+    except ValueError as err:
+        raise PluginError(str(err)) from None
+    changes_site.register(env, BUILD["stands"], site, links, peildatum)
 
 
 def on_pre_page_macros(env) -> None:

@@ -217,36 +217,55 @@ def plan_status_note(plan: m.Plan, action: m.Action) -> str:
     return text
 
 
+def action_history(plan: m.Plan, action: m.Action, peildatum: _dt.date) -> str:
+    """How the action moved, oldest first: what the plan said, then what every report up to the peildatum said.
+
+    Empty when no report mentions the action: the plan's status is then the whole story, and the facts say so.
+    """
+    mentions = [(r, e) for r in st.reports_until(plan, peildatum) if (e := r.over(action.id))]
+    if not mentions:
+        return ""
+    plan_source = "Het plan: " + ", ".join(x for x in (plan.titel, plan.nummer) if x)
+    rows = [f'<tr><th scope="row">{esc(plan.datum) if plan.datum else "Datum niet vermeld in het plan"}</th>'
+            f"<td>{esc(plan_source)}</td><td>{status_badge(action.status)}</td>"
+            f"<td>{esc(plan_status_note(plan, action))}</td><td>{esc(planning_text(action.planning, plan))}</td></tr>"]
+    for report, entry in mentions:
+        source = esc(source_label(report.bron))
+        if report.bron.link:
+            source = f'<a href="{esc(report.bron.link)}">{source}</a>'
+        replanning = entry.herplanning
+        rows.append(f'<tr><th scope="row">{esc(datum(report.peildatum))}</th><td>{esc(report.titel)} ({source})</td>'
+                    f"<td>{status_badge(entry.status)}"  # the progress only where the report gives it
+                    f"{f', voortgang {entry.voortgang}%' if entry.voortgang is not None else ''}</td>"
+                    f"<td>{esc(entry.toelichting)}</td>"
+                    f"<td>{esc(f'Herpland naar {replanning.eind}. Reden: {replanning.reden}') if replanning else ''}</td>"
+                    "</tr>")
+    return table(f"Geschiedenis van actie {action.id}, oudste eerst: wat het plan zei en wat elke rapportage zei",
+                 ("Stand", "Bron", "Status", "Toelichting", "Planning"), rows, css="pva-history")
+
+
 def action_details(plan: m.Plan, action: m.Action, links: Links, site: m.Site | None,
                    peildatum: _dt.date) -> str:
-    """One action in full: a Markdown heading (so it is in the page outline) and its facts."""
+    """One action in full: a Markdown heading (so it is in the page outline), its facts and its history."""
     state = st.state(plan, action, peildatum)
     status = state_badge(plan, state, long=True)
     if state.report is not None:
         status += f' <span class="pva-note">{esc(state.toelichting)} (bron: {esc(source_label(state.report.bron))})</span>'
+    history = action_history(plan, action, peildatum)
     facts = [
         ("Status", status),
-        ("Volgens het plan", f'{status_badge(action.status)} <span class="pva-note">{esc(plan_status_note(plan, action))}</span>'
-         if state.report is not None else f'<span class="pva-note">{esc(plan_status_note(plan, action))}</span>'),
         ("Trekker", esc(lead_text(plan, action))),
         ("Planning", esc(planned_end_text(plan, action, state)) + (
             f' <span class="pva-note">{esc(note)}</span>' if (note := planning_note(action.planning)) else "")),
     ]
+    if not history:  # no report mentions the action: what the plan says is all there is
+        facts.insert(1, ("Volgens het plan", f'<span class="pva-note">{esc(plan_status_note(plan, action))}</span>'))
     goal = plan.onderdeel(action.onderdeel).doel_met_id(action.doel) if action.doel else None
     if goal:
-        facts.insert(2, ("Doel", esc(f"{goal.id}: {goal.titel}")))
-    for report, replanning in state.herplanningen:
-        facts.append(("Herplanning", f"Nieuw gepland einde: {esc(replanning.eind)}. Reden: {esc(replanning.reden)} "
-                                     f"({esc(report.titel)}, stand {esc(datum(report.peildatum))})"))
+        facts.insert(1 if history else 2, ("Doel", esc(f"{goal.id}: {goal.titel}")))
     if state.voortgang is not None:
         facts.append(("Voortgang", f"{state.voortgang}% (stand {esc(datum(state.report.peildatum))}, "
                                    f"{esc(state.report.titel)})"))
-    history = [(r, r.over(action.id)) for r in st.reports_until(plan, peildatum) if r.over(action.id)]
-    if len(history) > 1:
-        facts.append(("Eerdere standen", "<ul>" + "".join(
-            f"<li>{esc(datum(r.peildatum))}, {esc(r.titel)}: {esc(STATUS_LABEL[e.status])}"
-            + (f", {e.voortgang}%" if e.voortgang is not None else "") + f". {esc(e.toelichting)}</li>"
-            for r, e in history[:-1]) + "</ul>"))
     if action.raci:
         roles = "".join(f"<li>{esc(actor_name(plan, actor))}: {esc(', '.join(RACI_LABEL[c] for c in letters))} "
                         f"({esc(letters)})</li>" for actor, letters in action.raci)
@@ -278,7 +297,7 @@ def action_details(plan: m.Plan, action: m.Action, links: Links, site: m.Site | 
     dl = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
     heading = f"### Actie {md_text(action.id)}: {md_text(action.titel)} {{#{action_anchor(action.id)}}}"
     body = rich_text(action.tekst) or "<p><em>Het plan geeft bij deze actie alleen de titel.</em></p>"
-    return (f'{heading}\n\n<dl class="pva-facts">{dl}</dl>\n\n'
+    return (f'{heading}\n\n<dl class="pva-facts">{dl}</dl>\n\n' + (f"{history}\n\n" if history else "") +
             f'<div class="pva-source-text"><p class="pva-label">Tekst uit het plan</p>{body}</div>\n')
 
 
