@@ -282,3 +282,67 @@ def test_nothing_in_a_version_carries_the_day_it_was_built(releases):
             else:
                 continue
             assert not any(mark in text for mark in marks), f"{path} draagt de datum van vandaag"
+
+
+def test_the_second_stand_says_what_changed_since_the_first_with_the_reports_reason(releases):
+    page = BeautifulSoup((releases.version(SECOND) / "wat-is-er-veranderd.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    article = page.find("article")
+    assert article.find(class_="pva-summary") is not None or "In het kort" in article.get_text()
+    text = " ".join(article.get_text(" ").split())
+    assert "Stand maart 2025" in text and "Stand september 2024" in text
+    action = next(li for li in article.find_all("li") if "A3" in li.get_text())
+    said = " ".join(action.get_text(" ").split())
+    assert "Afgerond" in said and "Het werk is klaar." in said and "Derde fictieve rapportage" in said, said
+    link = action.find("a", href=lambda h: h and "fictief-voortgang" in h)
+    target = (releases.version(SECOND) / "wat-is-er-veranderd.html").parent / link["href"].split("#")[0]
+    assert target.exists(), link["href"]
+    first = " ".join(BeautifulSoup((releases.version(FIRST) / "wat-is-er-veranderd.html").read_text(encoding="utf-8"),
+                                   "html.parser").find("article").get_text(" ").split())
+    assert "A3" not in first or "Het werk is klaar." not in first
+
+
+def test_the_feeds_at_the_root_have_one_entry_per_stand_with_stable_ids(releases):
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feeds = {}
+    for name in ("alle.xml", "fictief-voortgang.xml"):
+        feed = ET.parse(releases.root / "feeds" / name).getroot()
+        entries = feed.findall(f"{atom}entry")
+        assert [e.find(f"{atom}updated").text[:10] for e in entries] == [SECOND, FIRST], name
+        assert feed.find(f"{atom}updated").text[:10] == SECOND
+        feeds[name] = entries
+    newest = feeds["fictief-voortgang.xml"][0]
+    assert "A3" in newest.find(f"{atom}content").text and "Het werk is klaar." in newest.find(f"{atom}content").text
+    # the entry of the first stand kept its id from the first release's own feed
+    first_feed = ET.parse(releases.version(FIRST) / "feeds" / "alle.xml").getroot()
+    assert first_feed.find(f"{atom}entry/{atom}id").text == feeds["alle.xml"][1].find(f"{atom}id").text
+    for page in (releases.version(SECOND) / "index.html", releases.version(FIRST) / "fictief-voortgang" / "index.html"):
+        html_text = page.read_text(encoding="utf-8")
+        soup = BeautifulSoup(html_text, "html.parser")
+        hrefs = [link["href"] for link in soup.find_all("link", type="application/atom+xml")]
+        if not hrefs:  # inside <noscript>: read as a feed reader (no scripts) reads it
+            hrefs = [link["href"] for n in soup.find_all("noscript")
+                     for link in BeautifulSoup(n.decode_contents(), "html.parser").find_all("link")]
+        assert hrefs and all((page.parent / h).resolve().is_relative_to((releases.root / "feeds").resolve())
+                             for h in hrefs), (page, hrefs)
+        assert all((page.parent / h).exists() for h in hrefs), (page, hrefs)
+
+
+def test_each_action_shows_its_history_of_every_report_oldest_first(releases):
+    pages = [p for p in sorted((releases.version(SECOND) / "fictief-voortgang").rglob("*.html"))
+             if 'id="actie-a3"' in p.read_text(encoding="utf-8")]
+    assert pages, "action A3 is shown in full on a page of its plan"
+    page = BeautifulSoup(pages[0].read_text(encoding="utf-8"), "html.parser")
+    table = page.find(id="actie-a3").find_next("table", class_="pva-history")
+    rows = [" ".join(tr.get_text(" ").split()) for tr in table.tbody.find_all("tr")]
+    from macros.dutch import datum
+    from macros.loader import load_site
+
+    plan = load_site(releases.project / "data", releases.project).plan("fictief-voortgang")
+    dates = [datum(r.peildatum) for r in plan.voortgangsrapportages if r.over("A3")]
+    assert len(dates) >= 2
+    mentioned = [next((i for i, row in enumerate(rows) if d in row), None) for d in dates]
+    assert None not in mentioned and mentioned == sorted(mentioned), rows
+    assert "Het werk is klaar." in rows[-1] and "Afgerond" in rows[-1]
