@@ -547,8 +547,8 @@ def test_a_build_without_publication_passes_strict_with_an_honest_page_and_empty
 
 
 def test_the_feed_links_cause_no_errors_in_the_browser_from_a_folder(released, page):
-    """Material fetches a sitemap beside every <link rel="alternate"> it sees, which fails from a folder; the feed
-    links are for feed readers, which run no script, so the browser never sees them (overrides/main.html). (The
+    """Material fetches a sitemap beside every link[rel=alternate] it sees (an exact match), which fails from a
+    folder; the feed links say rel="alternate feed", so Material leaves them alone (overrides/main.html). (The
     release's list of stands, ../versies.js, is not in this test's folder: only the feeds are looked at.)"""
     problems = []
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
@@ -556,6 +556,6 @@ def test_the_feed_links_cause_no_errors_in_the_browser_from_a_folder(released, p
     for name in ("wat-is-er-veranderd.html", f"{PLAN}/actielijnen/1.html"):
         page.goto((released / name).as_uri())
         page.wait_for_load_state("load")
-        assert page.locator("link[type='application/atom+xml']").count() == 0, "the browser runs scripts"
+        assert page.locator("link[rel~='alternate'][type='application/atom+xml']").count() >= 1
     page.wait_for_timeout(500)
     assert not [p for p in problems if "sitemap" in p or ".xml" in p], problems
