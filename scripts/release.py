@@ -254,7 +254,8 @@ def release(peildatum: _dt.date | None, titel: str | None, folder: Path, proef: 
             raise ReleaseError(f"de site is niet gebouwd, dus er is niets gepubliceerd.\n{problems}")
         post_build(built, publication)
         if proef:
-            target = folder / f"proef-{stand.slug}"
+            target = folder.with_name(folder.name + "-proef") / stand.slug  # never inside what goes online
+            target.parent.mkdir(parents=True, exist_ok=True)
             shutil.rmtree(target, ignore_errors=True)
             built.rename(target)
             print(f"Proef van {stand.titel} staat in {target}. Er is niets gepubliceerd en niets gelabeld.")
@@ -293,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--titel", help='leeg: "Stand <maand> <jaar>"')
     parser.add_argument("--map", type=Path, default=Path("publicatie"), help="waar de versies staan")
     parser.add_argument("--proef", action="store_true",
-                        help="alleen bouwen, in <map>/proef-<datum>: geen versie, geen label")
+                        help="alleen bouwen, in <map>-proef/<datum>: geen versie, geen label")
     args = parser.parse_args(argv)
     try:
         peildatum = _dt.date.fromisoformat(args.peildatum) if args.peildatum else None
