@@ -343,3 +343,13 @@ def test_each_action_shows_its_history_of_every_report_oldest_first(releases):
     mentioned = [next((i for i, row in enumerate(rows) if d in row), None) for d in dates]
     assert None not in mentioned and mentioned == sorted(mentioned), rows
     assert "Het werk is klaar." in rows[-1] and "Afgerond" in rows[-1]
+
+
+def test_a_trial_release_builds_beside_the_publication_and_publishes_nothing(releases):
+    before, tags = snapshot(releases.root), git(releases.project, "tag")
+    trial = release(releases.project, "--peildatum", "2025-06-30", "--proef")
+    assert trial.returncode == 0, trial.stdout + trial.stderr
+    built = releases.project / "publicatie-proef" / "2025-06-30"
+    assert (built / "index.html").exists() and (built / "fictief-voortgang" / "fictief-voortgang.pdf").exists()
+    assert "Er is niets gepubliceerd en niets gelabeld." in trial.stdout
+    assert snapshot(releases.root) == before and git(releases.project, "tag") == tags
