@@ -61,10 +61,7 @@ def _settings(config) -> FeedSettings:
     extra = config.extra or {}
     organisation = (extra.get("contact") or {}).get("organisatie")
     stands = macros.BUILD.get("stands", ())
-    url = config.site_url or None
-    if url and stands:  # a release's site_url may already name the stand's folder (macros/release_hooks.py)
-        own = f"/{stands[0].stand.slug}"
-        url = url.rstrip("/")
-        url = url[:-len(own)] if url.endswith(own) else url
+    # a release's site_url names the stand's folder; the feeds live above it (macros/release_hooks.py)
+    url = (extra.get("publicatie") or {}).get("site_url") if stands else config.site_url or None
     return FeedSettings(config.site_name, extra.get("gemeente"), organisation or config.site_name, url,
                         release=bool(stands))

@@ -28,11 +28,8 @@ def settings(config, peildatum) -> open_data.Settings:
         raise PluginError(str(err)) from None
     try:
         release = release_info.current()
-    except (OSError, ValueError, KeyError) as err:
-        name = release_info.ENVIRONMENT
-        raise PluginError(f"{name}: de beschrijving van de publicatie is niet te lezen ({err}).\n    Oplossing: "
-                          f"start de publicatie met scripts/release.py, of haal {name} weg voor een gewone build.") \
-            from None
+    except ValueError as err:
+        raise PluginError(str(err)) from None
     contact = extra.get("contact") or {}
     return open_data.Settings(peildatum=peildatum, site_naam=config.site_name, gemeente=extra.get("gemeente"),
                               licentie=licence, stand=release.stand.titel if release else None,

@@ -83,7 +83,14 @@ def from_json(text: str) -> Publication:
 
 def current(environ=os.environ) -> Publication | None:
     """The release this build is, or None for an ordinary build."""
+    """Raises ValueError with a Dutch message when the description cannot be read."""
     path = environ.get(ENVIRONMENT)
     if not path:
         return None
-    return from_json(Path(path).read_text(encoding="utf-8"))
+    try:
+        return from_json(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        kind = "niet te lezen" if isinstance(err, OSError) else "geen geldige beschrijving van een publicatie"
+        raise ValueError(f"{ENVIRONMENT}={path}: dit bestand is {kind} ({err}).\n    Oplossing: start de publicatie "
+                         "met het publicatiecommando (make release), of haal de variabele weg voor een gewone build."
+                         ) from None
