@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import MISSING, dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 from .dutch import Moment, Periode
@@ -553,16 +554,43 @@ class Plan:
                 return named
         raise KeyError(f"plan '{self.id}' heeft geen lijst '{list_id}'")
 
+    # Lookups by id, made once per plan: a page of every action asks them for every action, and a scan
+    # per question made a plan of n actions cost n² (the model is frozen, so the indexes cannot go stale).
+    @cached_property
+    def _index(self) -> dict:
+        index = {"actie": {}, "onderdeel": {}, "acties_van": {}, "advies": {}, "toezegging": {}, "aanbeveling": {},
+                 "wacht_op": {}}
+        for part in self.onderdelen:
+            index["onderdeel"].setdefault(part.id, part)
+        for action in self.acties:
+            index["actie"].setdefault(action.id, action)
+            index["acties_van"].setdefault(action.onderdeel, []).append(action)
+            for needed in dict.fromkeys(action.randvoorwaarde_voor):
+                index["wacht_op"].setdefault(needed, []).append(action.id)
+        for advice in self.adviezen:
+            for action_id in dict.fromkeys(advice.acties):
+                index["advies"].setdefault(action_id, []).append(advice)
+            for action_id in dict.fromkeys(advice.toezeggingen):
+                index["toezegging"].setdefault(action_id, []).append(advice)
+        for recommendation in self.aanbevelingen:
+            for action_id in dict.fromkeys(recommendation.acties):
+                index["aanbeveling"].setdefault(action_id, []).append(recommendation)
+        return index
+
     def adviezen_bij(self, action_id: str) -> tuple[Advice, ...]:
-        return tuple(a for a in self.adviezen if action_id in a.acties)
+        return tuple(self._index["advies"].get(action_id, ()))
 
     def toezeggingen_bij(self, action_id: str) -> tuple[Advice, ...]:
         """The advice points in whose answer the municipality commits to this action."""
-        return tuple(a for a in self.adviezen if action_id in a.toezeggingen)
+        return tuple(self._index["toezegging"].get(action_id, ()))
 
     def aanbevelingen_bij(self, action_id: str) -> tuple[Recommendation, ...]:
         """The recommendations this action answers, in the order of aanbevelingen.yaml."""
-        return tuple(r for r in self.aanbevelingen if action_id in r.acties)
+        return tuple(self._index["aanbeveling"].get(action_id, ()))
+
+    def wacht_op(self, action_id: str) -> tuple[str, ...]:
+        """The ids of the actions that call this one theirs in randvoorwaarde_voor: what it waits for."""
+        return tuple(self._index["wacht_op"].get(action_id, ()))
 
     def document(self, document_id: str | None) -> Document | None:
         return next((d for d in self.documenten if d.id == document_id), None)
@@ -571,19 +599,17 @@ class Plan:
         return next(a for a in self.actoren if a.id == actor_id)
 
     def onderdeel(self, part_id: str) -> Part:
-        for part in self.onderdelen:
-            if part.id == part_id:
-                return part
+        if part_id in self._index["onderdeel"]:
+            return self._index["onderdeel"][part_id]
         raise KeyError(f"plan '{self.id}' heeft geen onderdeel '{part_id}'")
 
     def actie(self, action_id: str) -> Action:
-        for action in self.acties:
-            if action.id == action_id:
-                return action
+        if action_id in self._index["actie"]:
+            return self._index["actie"][action_id]
         raise KeyError(f"plan '{self.id}' heeft geen actie '{action_id}'")
 
     def acties_van(self, part_id: str) -> tuple[Action, ...]:
-        return tuple(a for a in self.acties if a.onderdeel == part_id)
+        return tuple(self._index["acties_van"].get(part_id, ()))
 
     def thema(self, theme_id: str | None) -> Theme | None:
         return next((t for t in self.themas if t.id == theme_id), None)
@@ -638,3 +664,18 @@ class Site:
             if plan.id == plan_id:
                 return plan
         raise KeyError(f"er is geen plan '{plan_id}'")
+
+    @cached_property
+    def _mentions(self) -> dict[str, list[tuple[Plan, Action]]]:
+        mentions: dict[str, list[tuple[Plan, Action]]] = {}
+        for plan in self.plannen:
+            for action in plan.acties:
+                for ref in dict.fromkeys(action.zie_ook):
+                    if "/" in ref:
+                        mentions.setdefault(ref, []).append((plan, action))
+        return mentions
+
+    def genoemd_in(self, plan_id: str, action_id: str) -> tuple[tuple[Plan, Action], ...]:
+        """The actions of any plan whose 'zie ook' names this action as plan/actie, in site order; made once
+        per build instead of a scan of every action of every plan for each action."""
+        return tuple(self._mentions.get(f"{plan_id}/{action_id}", ()))

@@ -297,10 +297,10 @@ def document(site: m.Site, settings: Settings, plans: tuple[m.Plan, ...] | None 
     """plannen.json: the model as published (see published()), and apart from it the state the site computes.
 
     For all plans the glossary comes along; a plan's own file holds only that plan."""
-    known = published(site, settings.peildatum)
-    if plans is not None:
-        ids = {plan.id for plan in plans}
-        known = m.Site(tuple(p for p in known.plannen if p.id in ids), ())
+    if plans is None:
+        known = published(site, settings.peildatum)
+    else:  # only these plans: publishing every plan for each plan's file made the build grow with plans²
+        known = m.Site(tuple(published_plan(plan, settings.peildatum) for plan in plans), ())
     return {
         "peildatum": settings.peildatum.isoformat(),
         "publicatie": settings.stand,

@@ -275,13 +275,12 @@ def action_details(plan: m.Plan, action: m.Action, links: Links, site: m.Site | 
         facts.append(("Stappen", f"<ul>{steps}</ul>"))
     if action.randvoorwaarde_voor:
         facts.append(("Nodig voor", _action_refs(plan, action.randvoorwaarde_voor, links, peildatum)))
-    needs = [a.id for a in plan.acties if action.id in a.randvoorwaarde_voor]
+    needs = plan.wacht_op(action.id)
     if needs:
         facts.append(("Wacht op", _action_refs(plan, needs, links, peildatum)))
     if action.zie_ook:
         facts.append(("Zie ook", _action_refs(plan, action.zie_ook, links, peildatum, site)))
-    pointing_here = [(p, a) for p in (site.plannen if site else ()) for a in p.acties
-                     if f"{plan.id}/{action.id}" in a.zie_ook]
+    pointing_here = site.genoemd_in(plan.id, action.id) if site else ()
     if pointing_here:
         facts.append(("Genoemd in", "<ul>" + "".join(
             f'<li><a href="{esc(links.action(p, a))}">{esc(p.korte_titel)}, actie {esc(a.id)} {esc(a.titel)}</a></li>'

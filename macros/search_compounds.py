@@ -41,6 +41,7 @@ NOT_A_TAIL = frozenset({
 })
 
 
+@lru_cache(maxsize=1 << 16)  # a site has a few thousand distinct words and repeats each many times
 def fold(word: str) -> str:
     """Lower case, no diacritics, no punctuation at either end: "(Cliënten," -> "clienten"."""
     word = word.replace("\u2019", "'").replace("\u2018", "'")
