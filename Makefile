@@ -2,16 +2,20 @@
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# ProperDocs, the continuation of MkDocs 1.x, in a virtualenv of its own: tests/test_engines.py builds the site
+# with both and compares the pages. Installing it never changes .venv's mkdocs.
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build publish release browser lock taal calibrate ronde-export ronde-import
+.PHONY: serve test build publish release browser lock taal calibrate ronde-export ronde-import properdocs zensical-proef
 
 # Preview on http://127.0.0.1:8000: rebuilt on every change, never touches site/ (scripts/preview.py).
 serve: $(STAMP)
 	@$(BIN)/python scripts/preview.py --port 8000
 
-test: $(STAMP) $(NODE_STAMP) browser
+test: $(STAMP) $(PROPERDOCS_STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m pytest
 
 # Same as publish: build elsewhere first, replace site/ only when everything is right.
@@ -20,6 +24,15 @@ build: $(STAMP)
 
 publish: $(STAMP)
 	@$(BIN)/python scripts/publish.py
+
+# The same site built with ProperDocs instead of MkDocs 1.6, into build/properdocs/ (site/ stays as it is).
+properdocs: $(PROPERDOCS_STAMP)
+	@$(PROPERDOCS_VENV)/bin/properdocs build --strict -f mkdocs.yml --site-dir build/properdocs
+
+# A trial build with Zensical (the Material team's successor) in .venv-zensical; writes benchmarks/zensical.md.
+# A report, not a gate: not part of `make test`.
+zensical-proef: $(STAMP)
+	@$(BIN)/python scripts/zensical_proef.py
 
 # A reporting moment as a new version beside the earlier ones, in publicatie/, tagged stand-<date> in git
 # (scripts/release.py). PEILDATUM: empty = the date of the newest progress report. TITEL: empty = "Stand juni 2026".
@@ -57,6 +70,14 @@ $(STAMP): requirements.lock
 	@$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	@touch $@
 	@echo "Python-pakketten staan klaar."
+
+# The same pinned packages as .venv, plus ProperDocs (requirements-properdocs.lock).
+$(PROPERDOCS_STAMP): requirements.lock requirements-properdocs.lock
+	@echo "ProperDocs installeren in $(PROPERDOCS_VENV) (eenmalig, ± ½ min)…"
+	@python3 -m venv $(PROPERDOCS_VENV)
+	@$(PROPERDOCS_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock \
+		-r requirements-properdocs.lock
+	@touch $@
 
 # Test tools from npm, pinned by package-lock.json: axe-core, Lighthouse, Pagefind. None downloads a browser.
 $(NODE_STAMP): package-lock.json

@@ -86,7 +86,7 @@ def built_site_today(_site_builds):
 
 # Left out of every copy: caches and build output anywhere, and at the top the large folders no copy needs
 # (node_modules alone is 185 MB: copying it took most of the time of each test that breaks the data).
-_ANYWHERE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".site-*")
+_ANYWHERE = shutil.ignore_patterns(".venv*", "site", ".git", "__pycache__", ".pytest_cache", ".site-*")
 _TOP = {"node_modules", "build", "uitvoer", ".voorbeeld", "site.oud", ".hypothesis", ".ruff_cache",
         "planpublicatie.egg-info"}
 
