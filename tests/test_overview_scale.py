@@ -253,13 +253,19 @@ def test_the_timeline_is_one_bar_per_plan_linking_to_the_plans_timeline(split_si
 
 
 def test_a_timeline_page_made_for_the_split_is_in_the_plans_menu(split_site):
-    made = [p for p in split_site.model.plannen
-            if (split_site.site / p.id / "tijdlijn.html").exists() and not (ROOT / "docs" / p.id / "tijdlijn.md").exists()]
+    made = _made_timelines(split_site)
     assert made, "the reference plan whose written page of all actions has no timeline gets one"
-    for plan in made:
-        menu = html_of(split_site.site, f"{plan.id}/index.html").select("nav.md-nav--primary a[href]")
-        assert any(a["href"] == "tijdlijn.html" for a in menu), plan.id
-        assert html_of(split_site.site, f"{plan.id}/tijdlijn.html").select("table.pva-tl, table.pva-table")
+    for page in made:
+        plan_id = page.split("/")[0]
+        menu = html_of(split_site.site, f"{plan_id}/index.html").select("nav.md-nav--primary a[href]")
+        assert any(a["href"] == "tijdlijn.html" for a in menu), plan_id
+        assert html_of(split_site.site, page).select("table.pva-tl, table.pva-table")
+
+
+def test_every_page_of_the_split_site_has_its_own_title(split_site):
+    titles = [html_of(split_site.site, str(p.relative_to(split_site.site))).title.get_text(strip=True)
+              for p in split_site.site.rglob("*.html") if p.name != "404.html" and "assets" not in p.parts]
+    assert len(titles) == len(set(titles)), sorted(t for t in titles if titles.count(t) > 1)
 
 
 # --- In Chromium ---------------------------------------------------------------------------------------------
@@ -327,14 +333,22 @@ def test_without_javascript_the_preset_link_shows_the_whole_table_and_says_the_c
         page.close()
 
 
-@pytest.mark.parametrize("name", ["acties.html", "tijdlijn.html", "plan-tabel", "plan-tijdlijn"])
-def test_the_split_pages_pass_axe(page, split_site, name):
+def _made_timelines(split_site) -> list[str]:
+    return [f"{p.id}/tijdlijn.html" for p in split_site.model.plannen
+            if (split_site.site / p.id / "tijdlijn.html").exists() and not (ROOT / "docs" / p.id / "tijdlijn.md").exists()]
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("name", ["acties.html", "tijdlijn.html", "plan-tabel", "plan-tijdlijn", "gemaakte tijdlijn"])
+def test_the_split_pages_pass_axe(page, split_site, name, width):
     from test_accessibility import describe, node_tool, run_axe
 
     soup = html_of(split_site.site, "acties.html")
     row = _row_of(soup, _plan_with_late(split_site.model))
-    target = {"plan-tabel": row.find_all("td")[0].a["href"], "plan-tijdlijn": row.find_all("td")[-1].a["href"]
-              }.get(name, name).split("#")[0]
+    target = {"plan-tabel": row.find_all("td")[0].a["href"], "plan-tijdlijn": row.find_all("td")[-1].a["href"],
+              "gemaakte tijdlijn": _made_timelines(split_site)[0]}.get(name, name).split("#")[0]
+    page.set_viewport_size({"width": width, "height": 800})
     page.goto((split_site.site / target).as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "nothing scrolls sideways"
     result = run_axe(page, node_tool("axe-core/axe.min.js").read_text(encoding="utf-8"))
     assert not result["violations"], describe(result["violations"])
