@@ -352,3 +352,37 @@ def test_the_split_pages_pass_axe(page, split_site, name, width):
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "nothing scrolls sideways"
     result = run_axe(page, node_tool("axe-core/axe.min.js").read_text(encoding="utf-8"))
     assert not result["violations"], describe(result["violations"])
+
+
+# --- The renderers on their own ------------------------------------------------------------------------------
+
+def _nasty(reference_site):
+    from dataclasses import replace
+
+    plans = tuple(replace(p, korte_titel=f'<b>{p.korte_titel}</b> & "co"') for p in reference_site.plannen)
+    return replace(reference_site, plannen=plans)
+
+
+def test_every_data_text_of_the_split_pages_is_escaped(reference_site):
+    from macros import render_overview_split as split
+    from macros.locations import Links
+
+    site = _nasty(reference_site)
+    pages = {p.id: overview_split.PlanOverviewPages(f"{p.id}/acties.md", f"{p.id}/acties.md") for p in site.plannen}
+    html = (split.plans_actions(site, pages, Links("acties.md"), PEILDATUM, MAXIMUM)
+            + split.plans_timeline(site, pages, Links("tijdlijn.md"), PEILDATUM, "Tijdlijn", MAXIMUM)
+            + split.plan_actions(site.plannen[0], Links("x/acties.md"), PEILDATUM, "Alle acties", MAXIMUM))
+    assert "<b>" not in html and "&lt;b&gt;" in html and '& "co"' not in html
+
+
+def test_a_plan_larger_than_a_page_links_its_part_pages(reference_site):
+    from macros import render_overview_split as split
+    from macros.locations import Links
+
+    plan = max(reference_site.plannen, key=lambda p: len(p.acties))
+    links = Links(f"{plan.id}/acties.md")
+    small = split.plan_actions(plan, links, PEILDATUM, "Alle acties", len(plan.acties))
+    large = split.plan_actions(plan, links, PEILDATUM, "Alle acties", len(plan.acties) - 1)
+    assert not any(f'href="{links.part(plan, part.id)}"' in small for part in plan.onderdelen)
+    assert all(f'href="{links.part(plan, part.id)}"' in large for part in plan.onderdelen)
+    assert f"meer dan {len(plan.acties) - 1} acties" in large
