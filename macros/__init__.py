@@ -51,7 +51,7 @@ def define_env(env) -> None:
         return Links(env.page.file.src_uri)
 
     register_pages(env, site, links, peildatum, env.conf.get("extra", {}).get("gemeente"),
-                   open_data=lambda: BUILD.get("open_data"))
+                   open_data=lambda: BUILD.get("open_data"), overview_pages=lambda: BUILD.get("overview_pages", {}))
     try:  # the published stands this build compares: the page "Wat is er veranderd" and the feeds
         BUILD["stands"] = changes_site.stands_of_build(site, peildatum, project)
     except ValueError as err:

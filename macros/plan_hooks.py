@@ -22,6 +22,7 @@ from mkdocs.structure.nav import Link, Section
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads hooks by path
 
 import macros  # noqa: E402  (the same module mkdocs-macros loaded, holding this build's data)
+from macros.overview_split import split  # noqa: E402
 from macros.plan_pages import PLANS_IN_NAV, plan_site, site_menu  # noqa: E402
 
 _log = logging.getLogger("mkdocs.plugins.planpublicatie")  # under "mkdocs": strict mode counts these
@@ -34,8 +35,10 @@ def on_config(config):
     site = macros.BUILD.get("site")
     if site is None:
         return config
-    plans = plan_site(site, Path(config.docs_dir))
+    # Above extra.overzicht.max_acties_per_pagina the site-wide overview links to a page per plan: make sure each has one.
+    plans = plan_site(site, Path(config.docs_dir), own_overviews=split(site, config.extra))
     macros.BUILD["made_pages"] = plans.made
+    macros.BUILD["overview_pages"] = plans.overview
     if config.nav is not None:
         if PLANS_IN_NAV not in config.nav:
             raise PluginError(f"mkdocs.yml: het menu (nav) heeft geen regel '- {PLANS_IN_NAV}'.\n    Oplossing: zet "

@@ -16,6 +16,7 @@ import yaml
 
 from . import model as m
 from .locations import RECOMMENDATIONS_PAGE, folder_name, part_page, plan_page
+from .overview_split import TABLE_MACRO, TIMELINE_MACRO, PlanOverviewPages, overview_pages
 from .structure_words import part_title
 from .text_files import NotUtf8, read_text
 
@@ -188,8 +189,11 @@ def _free_address(name: str, plan: m.Plan, taken: set[str]) -> str:
     raise ValueError(f"geen vrij adres voor {name}")  # three written pages with these names: never seen
 
 
-def made_pages(plan: m.Plan, written: list[WrittenPage]) -> list[MadePage]:
-    """The pages of the plan that staff did not write, in menu order (the overview first)."""
+def made_pages(plan: m.Plan, written: list[WrittenPage], own_overview: bool = False) -> list[MadePage]:
+    """The pages of the plan that staff did not write, in menu order (the overview first).
+
+    own_overview: the site-wide overview and timeline are split per plan (macros/overview_split.py), so the plan
+    needs a page with all its actions and one with its timeline; what no page shows yet is made."""
     addresses = {page.src for page in written}
     shown = set().union(*(page.shows for page in written)) if written else set()
     made = []
@@ -211,9 +215,37 @@ def made_pages(plan: m.Plan, written: list[WrittenPage]) -> list[MadePage]:
         # The menu label is the page's heading too: it names the plan, as two plans can both have a budget.
         made.append(MadePage(src, title, kind.menu.format(plan=plan.korte_titel) or title, kind.in_het_kort, body,
                              frozenset(s.macro for s in sections)))
+    if own_overview:
+        made += _own_overview_pages(plan, made, written, addresses)
     if plan_page(plan) not in addresses:
         made.insert(0, _overview(plan, made, written))
     return made
+
+
+_TIMELINE_PAGE = _Kind("tijdlijn", "Tijdlijn {plan}", "Tijdlijn van het plan {plan}",
+                       "Hier ziet u wanneer de acties van dit plan gepland zijn. Elke balk is een actie. "
+                       "Een rode balk is volgens een verslag over de voortgang te laat. "
+                       "Onder de tijdlijn staat alles ook in een tabel.",
+                       (_Section(None, TIMELINE_MACRO, lambda plan: True),))
+
+
+def _own_overview_pages(plan: m.Plan, made: list[MadePage], written: list[WrittenPage],
+                        addresses: set[str]) -> list[MadePage]:
+    """A page with all actions and one with the timeline, where staff's pages leave them out (say, a written
+    page of all actions without a timeline). Only when the site-wide pages link to them: below the threshold
+    the plan's pages stay as staff chose them."""
+    shown = set().union(*(page.shows for page in [*made, *written]))
+    actions_kind = _KINDS[0]
+    missing = [s for s in actions_kind.sections if s.macro in (TABLE_MACRO, TIMELINE_MACRO) and s.macro not in shown]
+    if not missing:
+        return []
+    kind = actions_kind if missing[0].macro == TABLE_MACRO else _TIMELINE_PAGE
+    src = _free_address(kind.name, plan, addresses | {page.src for page in made})
+    body = "\n\n".join((f"## {s.heading}\n\n" if s.heading and len(missing) > 1 else "") + _call(s.macro, plan)
+                        for s in missing)
+    title = kind.title.format(plan=plan.korte_titel)
+    return [MadePage(src, title, kind.menu.format(plan=plan.korte_titel), kind.in_het_kort, body,
+                     frozenset(s.macro for s in missing))]
 
 
 # --- The menu ------------------------------------------------------------------------------------------
@@ -265,6 +297,7 @@ def plan_menu(plan: m.Plan, made: list[MadePage], written: list[WrittenPage]) ->
 class PlanSite:
     made: dict[str, MadePage]  # by address
     menus: list[dict]  # one section per plan, in the order of the site's plans
+    overview: dict[str, PlanOverviewPages]  # by plan id: its pages that show all its actions and its timeline
 
 
 def _text(path: Path) -> str:
@@ -274,17 +307,19 @@ def _text(path: Path) -> str:
         return ""  # the build stops on it elsewhere, in Dutch, with the line
 
 
-def plan_site(site: m.Site, docs: Path) -> PlanSite:
-    """The made pages and menu sections of every plan, with the pages staff wrote in docs/<plan>/."""
-    made, menus = {}, []
+def plan_site(site: m.Site, docs: Path, own_overviews: bool = False) -> PlanSite:
+    """The made pages and menu sections of every plan, with the pages staff wrote in docs/<plan>/.
+    own_overviews: the site-wide overview and timeline are split per plan (see made_pages)."""
+    made, menus, overview = {}, [], {}
     for plan in site.plannen:
         folder = docs / plan.id
         written = [written_page(path.relative_to(docs).as_posix(), _text(path), plan.id)
                    for path in sorted(folder.rglob("*.md"))] if folder.is_dir() else []
-        pages = made_pages(plan, written)
+        pages = made_pages(plan, written, own_overviews)
         made.update((page.src, page) for page in pages)
         menus.append(plan_menu(plan, pages, written))
-    return PlanSite(made, menus)
+        overview[plan.id] = overview_pages([*pages, *written])
+    return PlanSite(made, menus, overview)
 
 
 PLANS_IN_NAV = "plannen"  # the entry in mkdocs.yml's nav that stands for all plans

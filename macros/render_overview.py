@@ -59,7 +59,12 @@ def _grid(quarters: list[_dt.date], top: int, bottom: int) -> str:
                    for i, q in enumerate(quarters))
 
 
-def gantt(bars: list[Bar], caption: str, peildatum: _dt.date | None) -> str:
+def chart_id(caption: str) -> str:
+    """The id of a chart's title, for links to the chart."""
+    return "tl-" + slug(caption)
+
+
+def gantt(bars: list[Bar], caption: str, peildatum: _dt.date | None, row_header: str = "Actie") -> str:
     """Bars on a quarter grid, drawn at build time as a table: the action names stay in view while the bars
     scroll sideways, wrap instead of being cut, and each bar is announced with its planning and status."""
     if not bars:
@@ -76,7 +81,7 @@ def gantt(bars: list[Bar], caption: str, peildatum: _dt.date | None) -> str:
             axis.append(f'<text x="{i * QUARTER_W + 3}" y="13" class="pva-tl-year">{q.year}</text>')
     if today is not None:
         axis.append(f'<line x1="{today:.1f}" y1="16" x2="{today:.1f}" y2="{AXIS_H}" class="pva-tl-today"></line>')
-    head = (f'<thead><tr><th scope="col" class="pva-tl__label">Actie</th><th scope="col" class="pva-tl__axis">'
+    head = (f'<thead><tr><th scope="col" class="pva-tl__label">{esc(row_header)}</th><th scope="col" class="pva-tl__axis">'
             f'<span class="pva-sr">Planning per kwartaal</span><svg width="{width}" height="{AXIS_H}" '
             f'viewBox="0 0 {width} {AXIS_H}" '
             f'aria-hidden="true" focusable="false">{"".join(axis)}</svg></th></tr></thead>')
@@ -103,7 +108,7 @@ def gantt(bars: list[Bar], caption: str, peildatum: _dt.date | None) -> str:
     rows.append("</tbody>")
     today_note = (f'<p class="pva-tl-peildatum">De rode stippellijn is de peildatum, {esc(datum(peildatum))}.</p>'
                   if today is not None else "")
-    title_id = "tl-" + slug(caption)
+    title_id = chart_id(caption)
     # The title stands outside the scroll region, so it wraps on a phone instead of scrolling away.
     return (f'<p class="pva-tl-titel" id="{title_id}">{esc(caption)}</p>'
             f'<div class="pva-tl-scroll" role="region" tabindex="0" aria-labelledby="{title_id}">'
@@ -142,10 +147,14 @@ def action_bars(plans, links: Links, peildatum: _dt.date) -> list[Bar]:
                     state.timing, f"pva-tl-bar--{state.status}")
             note = (f"{planned_end_text(plan, action, state)}; {STATUS_LABEL[state.status].lower()}, "
                     f"{stand_text(plan, state)}" + (f"; {TIMING_NOTE[state.timing]}" if state.timing in TIMING_NOTE else ""))
-            bars.append(Bar(plan.korte_titel + (f" ({plan.datum.jaar})" if plan.historisch and plan.datum else ""),
+            bars.append(Bar(plan_label(plan),
                             f"{action.id} {action.titel}", links.action(plan, action), begin, end, open_end, css, note,
                             plan.historisch))
     return bars
+
+
+def plan_timeline_caption(plan: m.Plan) -> str:
+    return f"Tijdlijn van het plan {plan.korte_titel} per kwartaal"
 
 
 def timeline(plans, links: Links, peildatum: _dt.date, caption: str) -> str:
@@ -201,9 +210,21 @@ def phase_timeline(plan: m.Plan, peildatum: _dt.date) -> str:
 
 def action_overview(site: m.Site, links: Links, peildatum: _dt.date) -> str:
     """Every action of every plan in one table; a first-party script adds filters, the table works without it."""
-    rows, values = [], {"plan": {}, "thema": {}, "status": {}, "trekker": {}}
-    for plan in site.plannen:
-        plan_label = plan.korte_titel + (f" ({plan.datum.jaar})" if plan.historisch and plan.datum else "")
+    return filter_table(site.plannen, links, peildatum, "Alle acties van alle plannen") + overview_legend(peildatum)
+
+
+def plan_label(plan: m.Plan) -> str:
+    return plan.korte_titel + (f" ({plan.datum.jaar})" if plan.historisch and plan.datum else "")
+
+
+def filter_table(plans, links: Links, peildatum: _dt.date, caption: str, with_plan: bool = True) -> str:
+    """The actions of the plans in one table with a filter form (docs/javascripts/filters.js), which the script
+    shows and presets from the address (acties.html?laat=ja); without the script the whole table shows.
+    with_plan=False (the table of one plan): no plan column and no plan filter."""
+    names = ("plan", "thema", "status", "trekker") if with_plan else ("thema", "status", "trekker")
+    rows, values = [], {name: {} for name in names}
+    for plan in plans:
+        label = plan_label(plan)
         for a in plan.acties:
             state = st.state(plan, a, peildatum)
             part = plan.onderdeel(a.onderdeel)
@@ -211,14 +232,16 @@ def action_overview(site: m.Site, links: Links, peildatum: _dt.date) -> str:
             group = theme.titel if theme else part.korte_titel
             trekker = lead_text(plan, a) if a.trekker or a.samen else "Niet genoemd"
             late = state.timing == st.TE_LAAT
-            values["plan"][plan.id] = plan_label
+            if with_plan:
+                values["plan"][plan.id] = label
             values["thema"][group] = group
             values["status"][state.status] = STATUS_LABEL[state.status]
             values["trekker"][trekker] = trekker
             rows.append(
-                f'<tr data-plan="{esc(plan.id)}" data-thema="{esc(group)}" data-status="{esc(state.status)}" '
+                (f'<tr data-plan="{esc(plan.id)}" ' if with_plan else '<tr ') +
+                f'data-thema="{esc(group)}" data-status="{esc(state.status)}" '
                 f'data-trekker="{esc(trekker)}" data-laat="{"ja" if late else "nee"}">'
-                f'<td>{esc(plan_label)}</td><td>{esc(group)}</td>'
+                + (f'<td>{esc(label)}</td>' if with_plan else '') + f'<td>{esc(group)}</td>'
                 f'<th scope="row"><a href="{esc(links.action(plan, a))}">{esc(a.id)} {esc(a.titel)}</a></th>'
                 f'<td>{esc(trekker)}</td><td>{esc(planned_end_text(plan, a, state))}</td>'
                 f'<td>{state_badge(plan, state)}</td></tr>')
@@ -227,17 +250,24 @@ def action_overview(site: m.Site, links: Links, peildatum: _dt.date) -> str:
         options = "".join(f'<option value="{esc(k)}">{esc(v)}</option>' for k, v in sorted(values[name].items(), key=lambda kv: kv[1]))
         return (f'<label>{label}<select name="{name}"><option value="">Alle</option>{options}</select></label>')
 
-    form = (f'<form class="pva-filters" hidden aria-label="Acties filteren">{select("plan", "Plan")}'
+    form = (f'<form class="pva-filters" hidden aria-label="Acties filteren">{select("plan", "Plan") if with_plan else ""}'
             f'{select("thema", "Thema of onderdeel")}{select("status", "Status")}{select("trekker", "Trekker")}'
             '<label class="pva-check"><input type="checkbox" name="laat" value="ja"> Alleen te laat</label>'
             '<button type="reset">Alles tonen</button></form>'
             '<p class="pva-filter-count" role="status" aria-live="polite"></p>')
-    return (form + f'<table class="pva-table pva-wide pva-overview"><caption>Alle acties van alle plannen</caption><thead><tr>'
-            '<th scope="col">Plan</th><th scope="col">Thema of onderdeel</th><th scope="col">Actie</th>'
+    return (form + f'<table class="pva-table pva-wide pva-overview"><caption>{esc(caption)}</caption><thead><tr>'
+            + ('<th scope="col">Plan</th>' if with_plan else '') +
+            '<th scope="col">Thema of onderdeel</th><th scope="col">Actie</th>'
             '<th scope="col">Trekker</th><th scope="col">Planning</th><th scope="col">Status</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>'
-            f'<p class="pva-legend">Peildatum: {esc(datum(peildatum))}. Bij elke status staat van wanneer die is en uit '
-            'welke bron. Te laat: een voortgangsrapportage van op of na het geplande einde zegt dat de actie niet af '
-            'is. Is het einde voorbij zonder rapportage van daarna, dan staat er "geen recente informatie": dat is '
-            'niet hetzelfde als te laat. Acties van oude plannen zijn nooit te laat. De site rekent dit uit; niemand '
-            'vinkt het aan.</p>')
+            f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+LATE_TEXT = ('Te laat: een voortgangsrapportage van op of na het geplande einde zegt dat de actie niet af is. Is '
+             'het einde voorbij zonder rapportage van daarna, dan staat er "geen recente informatie": dat is niet '
+             'hetzelfde als te laat. Acties van oude plannen zijn nooit te laat. De site rekent dit uit; niemand '
+             'vinkt het aan.')
+
+
+def overview_legend(peildatum: _dt.date) -> str:
+    return (f'<p class="pva-legend">Peildatum: {esc(datum(peildatum))}. Bij elke status staat van wanneer die is en uit '
+            f'welke bron. {LATE_TEXT}</p>')  # a fixed text, no data

@@ -1,5 +1,6 @@
 """MkDocs hook: the settings of the site that are no page text, from mkdocs.yml's extra, checked in Dutch:
-the house style (colours and logo, macros/house_style.py) and the site's name at the top of the menu."""
+the house style (colours and logo, macros/house_style.py), the site's name at the top of the menu and when the
+overview of all actions splits per plan (extra.overzicht, macros/overview_split.py)."""
 from __future__ import annotations
 
 import sys
@@ -11,6 +12,7 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads hooks by path
 
 from macros.house_style import HouseStyle, house_style  # noqa: E402
+from macros.overview_split import config_problems  # noqa: E402
 
 STYLESHEET = "stylesheets/huisstijl.css"  # made at build time, never in docs/
 _STYLE: dict[str, HouseStyle] = {}
@@ -24,6 +26,7 @@ def _line_of(config_file: str, key: str) -> str:
 
 def on_config(config):
     style, problems = house_style(config.extra.get("huisstijl"), Path(config.docs_dir))
+    problems = [*problems, *config_problems(config.extra)]
     if problems:
         raise PluginError("\n".join(f"mkdocs.yml{_line_of(config.config_file_path, key)}: {problem}\n    Oplossing: {fix}"
                                      for key, problem, fix in problems))

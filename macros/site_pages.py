@@ -8,18 +8,28 @@ from . import render
 from . import render_budget as budget
 from . import render_open_data
 from . import render_overview as overview
+from . import render_overview_split as overview_split
 from . import render_recommendations as recommendations
 from . import render_status
 from . import render_structures as structures
 from .glossary import glossary_page
 from .model import Site
+from .overview_split import max_actions, split
 from .structure_words import part_label, part_title
 from .text_limits import LIMITS
 
 
 def register_pages(env, site: Site, links, peildatum, site_gemeente: str | None = None,
-                   open_data=lambda: None) -> None:
-    """open_data: returns this build's open data (open_data.Published), or None when the site publishes none."""
+                   open_data=lambda: None, overview_pages=lambda: {}) -> None:
+    """open_data: returns this build's open data (open_data.Published), or None when the site publishes none.
+    overview_pages: returns each plan's pages with all its actions and its timeline (plan_pages.PlanSite.overview),
+    which the site-wide overview and timeline link to when they split per plan (macros/overview_split.py)."""
+    def too_many() -> bool:  # read when a page is made, after the settings were checked
+        return split(site, env.conf.get("extra"))
+
+    def maximum() -> int:
+        return max_actions(env.conf.get("extra"))
+
     def macro(function):
         @functools.wraps(function)
         def finished_output(*args, **kwargs):
@@ -107,7 +117,10 @@ def register_pages(env, site: Site, links, peildatum, site_gemeente: str | None 
             part = plan.onderdeel(onderdeel)
             return render.actions_table(plan, plan.acties_van(onderdeel), links(),
                                         f"Acties bij {part_title(plan, part)}", peildatum)
-        return render.actions_table(plan, plan.acties, links(), f"Alle acties van het plan {plan.korte_titel}", peildatum)
+        caption = f"Alle acties van het plan {plan.korte_titel}"
+        if too_many():  # the site-wide overview links here, with a filter preset
+            return overview_split.plan_actions(plan, links(), peildatum, caption, maximum())
+        return render.actions_table(plan, plan.acties, links(), caption, peildatum)
 
     @macro
     def actie(plan_id: str, actie_id: str) -> str:
@@ -148,9 +161,13 @@ def register_pages(env, site: Site, links, peildatum, site_gemeente: str | None 
 
     @macro
     def tijdlijn(plan_id: str | None = None) -> str:
-        plans = [site.plan(plan_id)] if plan_id else list(site.plannen)
-        what = f"het plan {plans[0].korte_titel}" if plan_id else "alle plannen"
-        return overview.timeline(plans, links(), peildatum, f"Tijdlijn van {what} per kwartaal")
+        if plan_id:
+            plan = site.plan(plan_id)
+            return overview.timeline([plan], links(), peildatum, overview.plan_timeline_caption(plan))
+        caption = "Tijdlijn van alle plannen per kwartaal"
+        if too_many():
+            return overview_split.plans_timeline(site, overview_pages(), links(), peildatum, caption, maximum())
+        return overview.timeline(list(site.plannen), links(), peildatum, caption)
 
     @macro
     def begrippenlijst() -> str:
@@ -158,4 +175,6 @@ def register_pages(env, site: Site, links, peildatum, site_gemeente: str | None 
 
     @macro
     def acties_overzicht() -> str:
+        if too_many():
+            return overview_split.plans_actions(site, overview_pages(), links(), peildatum, maximum())
         return overview.action_overview(site, links(), peildatum)
