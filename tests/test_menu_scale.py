@@ -20,8 +20,8 @@ from macros.loader import load_site
 def _set_limit(project: Path, value: str) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "\nextra:\n" in text
-    config.write_text(text.replace("\nextra:\n", f"\nextra:\n  menu:\n    max_plannen: {value}\n", 1), encoding="utf-8")
+    assert text.count("\n    max_plannen: ") == 1, "mkdocs.yml sets extra.menu.max_plannen once"
+    config.write_text(re.sub(r"\n    max_plannen: .*", f"\n    max_plannen: {value}", text), encoding="utf-8")
 
 
 def _build(project: Path) -> subprocess.CompletedProcess:
