@@ -9,6 +9,7 @@ search_index.js for file://:
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from html import escape
@@ -111,8 +112,8 @@ def _module_source(config) -> str:
 
 def on_post_build(config):
     index_path = Path(config.site_dir) / "search" / "search_index.json"
-    if not index_path.is_file():
-        return
+    if not index_path.is_file() or os.environ.get("PVA_VOORBEELD_DEEL"):
+        return  # a partial preview build keeps the last full build's index (scripts/preview.py)
     index = json.loads(index_path.read_text(encoding="utf-8"))
     index["docs"] = _with_glossary_entries(index["docs"])
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -4,6 +4,13 @@ It never touches the public folder site/: every build goes into a fresh folder u
 Builds run in a warm builder process (see Builder): MkDocs, the theme, the site's code and its word lists
 are imported once, and each build is a fork of that process, so a change shows in about a second instead
 of paying several seconds of start-up per save. A change to Python code starts a fresh builder.
+
+After a good build, a change to one plan's data or to Markdown pages rebuilds only what it affects
+(affected_pages): the pages of that plan and of the plans that link to it, the site-wide pages (home,
+overviews, open data) and the changed pages; the other pages are kept from the last build. All data is still
+loaded and checked, so every mistake is reported as before. Anything else (settings, templates, code, the
+glossary, a file added or removed) rebuilds everything. Search in the preview keeps the index of the last
+full build.
 A build that fails keeps the last good version online, with the Dutch explanation at the top of
 every page and in the terminal; after the fix the next build clears it by itself. mkdocs serve
 did neither: it hung every request on a data error and stopped on a macro error.
@@ -16,6 +23,7 @@ import argparse
 import html
 import http.server
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -47,9 +55,86 @@ def fingerprint(root: Path) -> tuple:
     return tuple(seen)
 
 
-def _build_command(staging: Path) -> list[str]:
+def _build_command(staging: Path, dirty: bool = False) -> list[str]:
     # Not -q: mkdocs-macros reports a failing page at INFO level; explain() drops the chatter.
-    return ["build", "--strict", "--site-dir", str(staging)]
+    return ["build", "--strict", "--site-dir", str(staging), *(["--dirty"] if dirty else [])]
+
+
+SEARCH_OUTPUT = ("search", "assets/javascripts/lunr")  # written from every page: kept from the last full build
+
+
+def affected_pages(changed: list[str]) -> tuple[set[str], set[str]] | None:
+    """(plans, pages) whose data or Markdown changed, or None when only a full build is right."""
+    plans, pages = set(), set()
+    for path in changed:
+        parts = path.split("/")
+        if len(parts) > 3 and parts[:2] == ["data", "plannen"]:
+            plans.add(parts[2])
+        elif parts[0] == "docs" and path.endswith(".md"):
+            pages.add("/".join(parts[1:]))
+        else:
+            return None
+    return plans, pages
+
+
+def _only_affected(plans: set[str], pages: set[str]):
+    """File.is_modified for MkDocs' --dirty build: true for the pages a change affects."""
+    from mkdocs.commands import build as build_command
+    from mkdocs.structure.files import File
+
+    import macros
+    original = File.is_modified
+    linked: set[str] = set()
+
+    def is_modified(self) -> bool:
+        if not self.is_documentation_page():
+            return original(self)
+        if not linked and (site := macros.BUILD.get("site")):  # plans that show a changed plan's actions
+            linked.add("")
+            linked.update(plan.id for plan in site.plannen for action in plan.acties for ref in action.zie_ook
+                          if "/" in ref and ref.split("/")[0] in plans)
+        if self.src_uri in pages:
+            return True
+        if not plans:
+            return False
+        if "/" in self.src_uri:
+            return self.src_uri.split("/")[0] in plans | linked
+        return _uses_macros(self)  # a site-wide page shows plan data only through a macro
+
+    File.is_modified = is_modified
+    populate = build_command._populate_page
+
+    def populate_or_read(page, config, files, dirty=False):
+        if dirty and not page.file.is_modified():
+            page.read_source(config)  # the menu needs its title (front matter or first heading) all the same
+            return None
+        return populate(page, config, files, dirty)
+
+    build_command._populate_page = populate_or_read
+
+
+def _uses_macros(file) -> bool:
+    if file.abs_src_path is None:
+        return True  # a made page
+    try:
+        return "{{" in Path(file.abs_src_path).read_text(encoding="utf-8")
+    except OSError:
+        return True
+
+
+def _without_search_index() -> None:
+    """A partial build keeps the last full build's search index (SEARCH_OUTPUT): indexing the rebuilt pages
+    alone would only be thrown away."""
+    from material.plugins.search.plugin import SearchPlugin
+
+    SearchPlugin.on_page_context = lambda self, context, **kwargs: context
+    SearchPlugin.on_post_build = lambda self, **kwargs: None
+    os.environ["PVA_VOORBEELD_DEEL"] = "1"  # read by macros/search_hooks.py
+
+
+class _NoDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
 
 
 def serve_builds(root: Path) -> None:
@@ -67,15 +152,23 @@ def serve_builds(root: Path) -> None:
     search_compounds.Splitter()  # loads the Dutch word list
     print(json.dumps({"klaar": True}), flush=True)
     for line in sys.stdin:
-        staging = Path(line.strip())
+        request = json.loads(line)
+        staging = Path(request["staging"])
+        affected = affected_pages(request["changed"]) if request.get("previous") else None
+        if affected:
+            shutil.copytree(request["previous"], staging, dirs_exist_ok=True)
         with tempfile.TemporaryFile() as log:
             pid = os.fork()
             if pid == 0:  # the build: output to the log, exit code to the parent
                 os.dup2(log.fileno(), 1)
                 os.dup2(log.fileno(), 2)
                 code = 1
+                if affected:
+                    _only_affected(*affected)
+                    logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
+                    _without_search_index()
                 try:
-                    cli.main(args=_build_command(staging), prog_name="mkdocs")  # exits, as on the command line
+                    cli.main(args=_build_command(staging, dirty=bool(affected)), prog_name="mkdocs")
                 except SystemExit as stop:
                     code = stop.code if isinstance(stop.code, int) else 1
                 except BaseException:  # noqa: BLE001 - printed as the command line prints it, for explain()
@@ -88,7 +181,22 @@ def serve_builds(root: Path) -> None:
             _, status = os.waitpid(pid, 0)
             log.seek(0)
             output = log.read().decode("utf-8", errors="replace")
-        print(json.dumps({"rc": os.waitstatus_to_exitcode(status), "output": output}), flush=True)
+        if affected:
+            for name in SEARCH_OUTPUT:
+                if (Path(request["previous"]) / name).is_dir():
+                    shutil.rmtree(staging / name, ignore_errors=True)
+                    shutil.copytree(Path(request["previous"]) / name, staging / name)
+        print(json.dumps({"rc": os.waitstatus_to_exitcode(status), "output": output,
+                          "deel": bool(affected)}), flush=True)
+
+
+def _changed_files(before: tuple, after: tuple, root: Path) -> list[str] | None:
+    """The watched files whose size or time changed, relative to the project; None if any came or went
+    (the menu may change: only a full build is right)."""
+    old, new = {f[0]: f[1:] for f in before}, {f[0]: f[1:] for f in after}
+    if old.keys() != new.keys():
+        return None
+    return sorted(Path(f).relative_to(root).as_posix() for f in new if new[f] != old[f])
 
 
 class Builder:
@@ -98,6 +206,7 @@ class Builder:
     def __init__(self, root: Path):
         self.root = root
         self.process: subprocess.Popen | None = None
+        self.partial = False  # whether the last build rebuilt only what a change affects
 
     def start(self) -> None:
         self.stop()
@@ -115,12 +224,17 @@ class Builder:
             self.process.wait()
             self.process = None
 
-    def build(self, staging: Path) -> tuple[int, str]:
+    def build(self, staging: Path, previous: Path | None = None, changed: list[str] = ()) -> tuple[int, str]:
+        """Build into staging; with a previous good build and the files changed since, only what they affect."""
+        self.partial = False
         if self.process and self.process.poll() is None:
             try:
-                self.process.stdin.write(f"{staging}\n")
+                request = {"staging": str(staging), "previous": str(previous) if previous else None,
+                           "changed": list(changed)}
+                self.process.stdin.write(json.dumps(request) + "\n")
                 self.process.stdin.flush()
                 answer = json.loads(self.process.stdout.readline())
+                self.partial = answer.get("deel", False)
                 return answer["rc"], answer["output"]
             except (OSError, ValueError):
                 self.stop()
@@ -140,10 +254,12 @@ class Preview:
         self.builder = Builder(root)
         self.builder.start()
 
-    def rebuild(self) -> bool:
+    def rebuild(self, changed: list[str] | None = None) -> bool:
+        """Build again; `changed`: the files changed since the last good build (None: build everything)."""
         self.builds.mkdir(exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix="build-", dir=self.builds))
-        code, output = self.builder.build(staging)
+        previous = self.current if changed is not None and self.error is None else None
+        code, output = self.builder.build(staging, previous, changed or [])
         ok = code == 0 and (staging / "index.html").exists()
         with self.lock:
             if ok:
@@ -154,7 +270,8 @@ class Preview:
             shutil.rmtree(old, ignore_errors=True)
         stamp = time.strftime("%H:%M:%S")
         if ok:
-            print(f"[{stamp}] Bijgewerkt.", flush=True)
+            print(f"[{stamp}] Bijgewerkt{' (alleen wat de wijziging raakt)' if self.builder.partial else ''}.",
+                  flush=True)
         else:
             print(f"[{stamp}] NIET bijgewerkt; u ziet de laatste goede versie.\n{self.error}\n", flush=True)
         return ok
@@ -166,12 +283,13 @@ class Preview:
             now = fingerprint(self.root)
             if now != last:
                 time.sleep(0.1)  # let an editor finish writing
-                changed = set(now) ^ set(last)
-                last = fingerprint(self.root)
-                if any(name.endswith(".py") for name, *_ in changed):
+                now = fingerprint(self.root)
+                changed = _changed_files(last, now, self.root)
+                last = now
+                if any(name.endswith(".py") for name in changed):
                     self.builder.start()  # new code: a builder that imports it afresh
                 try:
-                    self.rebuild()
+                    self.rebuild(changed)
                 except OSError as err:  # a folder removed mid-build: say so, keep watching
                     print(f"Bouwen lukte niet ({err}); bij de volgende wijziging probeer ik het opnieuw.", flush=True)
 

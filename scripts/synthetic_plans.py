@@ -42,8 +42,14 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def plan_files(number: int, actions: int, plans: int, rng: random.Random) -> dict[str, str]:
-    """The files of plan `number` (1-based) of `plans`, with `actions` actions, as {relative path: text}."""
+def _action_ids(actions: int) -> set[str]:
+    per_part = -(-actions // PARTS_PER_PLAN)
+    return {f"{i // per_part + 1}.{i % per_part + 1}" for i in range(actions)}
+
+
+def plan_files(number: int, actions: int, plans: int, next_size: int, rng: random.Random) -> dict[str, str]:
+    """The files of plan `number` (1-based) of `plans`, with `actions` actions, as {relative path: text};
+    `next_size`: the number of actions of the next plan, which some actions link to."""
     plan_id = f"{PREFIX}{number:03d}"
     files = {}
     files["plan.yaml"] = HEADER + (
@@ -77,7 +83,7 @@ def plan_files(number: int, actions: int, plans: int, rng: random.Random) -> dic
             started.append(action_id)
         else:
             row += "    status: gepland\n"
-        if index % 10 == 5 and plans > 1:  # a link to the same action in the next plan
+        if index % 10 == 5 and plans > 1 and action_id in _action_ids(next_size):  # the same id in the next plan
             row += f'    zie_ook: ["{PREFIX}{number % plans + 1:03d}/{action_id}"]\n'
         if index % 10 == 1 and index + 1 < actions and (index + 1) // per_part + 1 == part:
             row += f'    randvoorwaarde_voor: ["{part}.{(index + 1) % per_part + 1}"]\n'
@@ -111,11 +117,11 @@ def write_plans(data_dir: Path, actions: int, per_plan: int = 100, seed: int = 1
     """Write plans of `per_plan` actions (the last one smaller) until there are `actions`; return their ids."""
     rng = random.Random(seed)
     plans = -(-actions // per_plan)
+    sizes = [min(per_plan, actions - n * per_plan) for n in range(plans)]
     ids = []
-    for number in range(1, plans + 1):
-        size = min(per_plan, actions - (number - 1) * per_plan)
+    for number, size in enumerate(sizes, start=1):
         folder = data_dir / "plannen" / f"{PREFIX}{number:03d}"
-        for name, text in plan_files(number, size, plans, rng).items():
+        for name, text in plan_files(number, size, plans, sizes[number % plans], rng).items():
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text(text, encoding="utf-8")
         ids.append(folder.name)

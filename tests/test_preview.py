@@ -73,3 +73,37 @@ def test_a_macro_mistake_is_shown_too_and_recovers(preview):
     assert "docs/over.md" in page and "actietabel_bestaat_niet" in page and "Traceback" not in page
     page_file.write_text(good, encoding="utf-8")
     wait_for(base + "index.html", lambda body: "pva-voorbeeld-fout" not in body)
+
+
+def test_a_partial_rebuild_gives_the_pages_a_full_build_gives(preview, tmp_path):
+    """After a data change the preview rebuilds only what it affects (scripts/preview.py, affected_pages); those
+    pages must be exactly what a full build makes of the same files, and the other pages stay served."""
+    import os
+    import re
+
+    project, base = preview
+    actions = project / "data/plannen/bewind/acties.yaml"
+    text = actions.read_text(encoding="utf-8")
+    title = re.search(r"\n    titel: (.+)\n", text).group(1)
+    actions.write_text(text.replace(f"titel: {title}", f"titel: Meetwoord {title}", 1), encoding="utf-8")
+    wait_for(base + "bewind/acties.html", lambda body: "Meetwoord" in body)
+    full = tmp_path / "volledig"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(full)],
+                   cwd=project, env=env, check=True)
+    pages = sorted(p.relative_to(full).as_posix() for p in full.rglob("*.html"))
+    assert len(pages) > 40
+    different = [page for page in pages if fetch(base + page) != (200, (full / page).read_text(encoding="utf-8"))]
+    assert different == [], "every page, rebuilt or kept, is what a full build makes"
+    assert "Meetwoord" in fetch(base + "acties.html")[1]
+
+
+def test_only_plan_data_and_pages_allow_a_partial_rebuild():
+    sys.path.insert(0, "scripts")
+    from preview import affected_pages
+
+    assert affected_pages(["data/plannen/bewind/acties.yaml", "docs/over.md"]) == ({"bewind"}, {"over.md"})
+    assert affected_pages(["data/plannen/bewind/rapportages/2025-01-01-x.yaml"]) == ({"bewind"}, set())
+    for full in (["mkdocs.yml"], ["data/begrippen.yaml"], ["overrides/main.html"], ["macros/render.py"],
+                 ["docs/stylesheets/site.css"], ["data/plannen/bewind/acties.yaml", "data/taal/woorden.txt"]):
+        assert affected_pages(full) is None, full
