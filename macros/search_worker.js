@@ -27,7 +27,7 @@
   "use strict";
   var MATERIAL = "__MATERIAL_WORKER__";   // Material's worker, beside this file (macros/search_shards.py)
   var PREFIX_BUDGET = 600000;             // characters of term shards a prefix may load
-  var DOC_BUDGET = 400000;                // characters of documents a result list may load
+  var DOC_BUDGET = 80000;                 // characters of documents a result list may load
   var KEY_MARK = "qz";                    // macros/search_hooks.py
 
   var inFrame = typeof parent !== "undefined" && "IFrameWorker" in parent;
@@ -260,7 +260,8 @@
 
   // ---- one query ----
 
-  var latest = 0, queue = Promise.resolve();
+  var latest = 0;                    // the newest query; older ones stop where they are and answer nothing
+  var queue = Promise.resolve();     // Material's part of the answers, one at a time
 
   function answer(query, id) {
     var transformed, words, termData = Object.create(null), chosen;
@@ -327,7 +328,7 @@
       list.forEach(function (entry) { refs[entry[0]] = entry[1].location; });
       // Material's next SETUP builds its search over these documents; its index is this one, with the
       // positions its own tokenizer found in them (for highlighting).
-      partial = function (builder) {
+      var ownIndex = function (builder) {
         var own = builder.invertedIndex;
         return makeIndex(chosen.terms, termData, function (doc) { return refs[doc] === undefined ? null : refs[doc]; },
           function (term, field, ref) {
@@ -336,19 +337,26 @@
           }, builder.searchPipeline);
       };
       var docs = list.map(function (entry) { return Object.assign({}, entry[1]); });
-      return material({ type: 0, data: { config: config, docs: docs, options: options } })
-        .then(function () {
-          partial = null;
-          return material({ type: 2, data: query });
-        })
-        .then(function (result) {
-          var pageNumber = new Map(manifest.pages.map(function (doc, i) { return [doc, i]; }));
-          chosen.rest.forEach(function (entry) {
-            var page = titles[pageNumber.get(entry[0])];
-            result.data.items.push([{ location: page[0], title: page[1], text: "", score: entry[1], terms: {} }]);
+      // Material's search holds one index at a time: one query at a time from here on.
+      var turn = queue.then(function () {
+        if (id !== latest) return null;
+        partial = ownIndex;
+        return material({ type: 0, data: { config: config, docs: docs, options: options } })
+          .then(function () {
+            partial = null;
+            return material({ type: 2, data: query });
           });
-          return result;
+      });
+      queue = turn.catch(function () { partial = null; });
+      return turn.then(function (result) {
+        if (!result) return null;
+        var pageNumber = new Map(manifest.pages.map(function (doc, i) { return [doc, i]; }));
+        chosen.rest.forEach(function (entry) {
+          var page = titles[pageNumber.get(entry[0])];
+          result.data.items.push([{ location: page[0], title: page[1], text: "", score: entry[1], terms: {} }]);
         });
+        return result;
+      });
     });
   }
 
@@ -360,8 +368,9 @@
       send({ type: 1 });
     } else if (message.type === 2) {        // QUERY: answered in order; an older query still loading is dropped
       var id = ++latest;
-      queue = queue.then(function () { return id === latest ? answer(message.data, id) : null; })
-        .then(function (result) { if (result && id === latest) send(result); })
+      var answered = String(message.data).trim()   // Material asks with an empty box when a page opens
+        ? answer(message.data, id) : Promise.resolve({ type: 3, data: { items: [] } });
+      answered.then(function (result) { if (result && id === latest) send(result); })
         .catch(function (err) {
           partial = null;
           console.warn("Zoeken mislukt:", err);
