@@ -5,8 +5,9 @@
 // front), loaded here in a sandbox. Then it is written in small files that the project's search worker
 // (search_worker.js) loads per query:
 //   search/shards/index.js    the manifest: shard keys, doc chunks, pages, the stub config;
-//   search/shards/t<N>.js      terms whose first letters are one shard key, each with, per field, the documents
-//                              and lunr's score of the term there (integer thousandths, as lunr rounds them);
+//   search/shards/t<N>.js      terms whose first letters are one shard key, each with lunr's number of the term and,
+//                              per field, the documents and lunr's score of the term there (integer thousandths,
+//                              as lunr rounds them; documents as differences of their numbers);
 //   search/shards/d<N>.js      a chunk of consecutive documents (location, title, text, key) for the result list;
 //   search/shards/p.js         the location and title of every page, for a result list longer than the chunks loaded.
 // Each file is `pvaSearch([name, data]);`: a script for the frame of file://, and JSON after 10 characters for
@@ -92,7 +93,8 @@ async function main() {
   const terms = new Map();
   for (const [term, posting] of Object.entries(built.invertedIndex)) {
     const entry = postings.get(posting._index) || fields.map(() => []);
-    terms.set(term, entry.map(flat => {
+    // lunr's own number of the term first: in that order lunr adds up a score, to the last bit.
+    terms.set(term, [posting._index].concat(entry.map(flat => {
       const pairs = [];
       for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i], flat[i + 1]]);
       pairs.sort((a, b) => a[0] - b[0]);
@@ -100,7 +102,7 @@ async function main() {
       let last = 0;
       for (const [doc, score] of pairs) { out.push(doc - last, score); last = doc; }
       return out;
-    }));
+    })));
   }
 
   // Shard keys: split a group of terms by its next letter while it is too big; a term stays whole.

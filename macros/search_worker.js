@@ -207,11 +207,12 @@
 
   function makeIndex(terms, termData, refOf, metadata, pipeline) {
     var fields = manifest.fields, inverted = Object.create(null), pairs = Object.create(null);
-    terms.forEach(function (term, i) {
-      var posting = Object.create(null), data = termData[term];
+    // In the order of lunr's own term numbers, which the vectors keep: sums come out the same to the last bit.
+    terms.slice().sort(function (a, b) { return termData[a][0] - termData[b][0]; }).forEach(function (term) {
+      var posting = Object.create(null), data = termData[term], i = data[0];
       posting._index = i;
       fields.forEach(function (field, f) {
-        var box = posting[field] = Object.create(null), flat = data[f], doc = 0;
+        var box = posting[field] = Object.create(null), flat = data[f + 1], doc = 0;
         for (var j = 0; j < flat.length; j += 2) {
           doc += flat[j];
           var ref = refOf(doc);
