@@ -26,7 +26,7 @@
 (function () {
   "use strict";
   var MATERIAL = "__MATERIAL_WORKER__";   // Material's worker, beside this file (macros/search_shards.py)
-  var PREFIX_BUDGET = 600000;             // characters of term shards a prefix may load
+  var PREFIX_BUDGET = 250000;             // characters of term shards a prefix may load
   var DOC_BUDGET = 80000;                 // characters of documents a result list may load
   var KEY_MARK = "qz";                    // macros/search_hooks.py
 

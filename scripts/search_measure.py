@@ -39,8 +39,9 @@ _WATCH = """() => {
   document.addEventListener('keydown', () => { window.pvaMeasure.lastKey = performance.now(); }, true);
   const list = document.querySelector('.md-search-result__list');
   new MutationObserver(records => {
-    const added = records.some(r => r.addedNodes.length), emptied = records.some(r => r.removedNodes.length);
-    if (added && (emptied || list.children.length <= 10)) window.pvaMeasure.renders.push(performance.now());
+    const added = records.reduce((n, r) => n + r.addedNodes.length, 0);
+    const emptied = records.some(r => r.removedNodes.length);
+    if (added && (emptied || list.children.length === added)) window.pvaMeasure.renders.push(performance.now());
   }).observe(list, {childList: true});
 }"""
 
