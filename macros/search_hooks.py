@@ -4,7 +4,9 @@ After the search plugin wrote search/search_index.json, and before the offline p
 search_index.js for file://:
 - every glossary term becomes its own search entry, so a term finds its explanation first;
 - the compound parts of the site's words are written in front of the Dutch language module, which
-  indexes them next to the whole word ("hulpverlening" finds "schuldhulpverlening").
+  indexes them next to the whole word ("hulpverlening" finds "schuldhulpverlening");
+- then the index is built and written in parts that the project's search worker loads per query, and every
+  page names that worker (macros/search_shards.py): no page load fetches the index any more.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads 
 
 from mkdocs.exceptions import PluginError
 
+from macros import search_shards
 from macros.search_compounds import compound_map, words_of
 
 MODULE = "assets/javascripts/lunr/min/lunr.nl.min.js"
@@ -74,6 +77,10 @@ class _GlossaryReader(HTMLParser):
 
 
 def on_post_page(output, page, config):
+    try:
+        output = search_shards.page_with_worker(output, config.theme.dirs)
+    except search_shards.SearchBuildError as err:
+        raise PluginError(str(err)) from None
     if f'class="{GLOSSARY_CLASS}"' in output:
         reader = _GlossaryReader()
         reader.feed(output)
@@ -125,3 +132,7 @@ def on_post_build(config):
     module.write_text(f"/* Compound parts of this site's words, by macros/search_hooks.py. */\n"
                       f"{MARKER} = {data};\n{_module_source(config)}", encoding="utf-8")
     _glossaries.clear()
+    try:
+        search_shards.build(config.site_dir, config.theme.dirs)
+    except search_shards.SearchBuildError as err:
+        raise PluginError(str(err)) from None

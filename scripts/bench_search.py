@@ -89,7 +89,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
         site = Path(tmp) / "site"
         build(site)
-        docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        docs = json.loads((site / "search" / "search_index_full.json").read_text(encoding="utf-8"))["docs"]
         lunr_bytes = size(site / "search", site / "assets/javascripts/lunr/min/lunr.nl.min.js")
         pagefind(site)
         pagefind_bytes = size(site / "pagefind")

@@ -29,6 +29,7 @@ import yaml
 from conftest import PEILDATUM, copy_project
 
 from macros.search_compounds import Splitter
+from macros.search_shards import read_index
 
 
 def fold(text: str) -> str:
@@ -160,7 +161,7 @@ def search(browser, served_site):
 
 @pytest.fixture(scope="module")
 def index_docs(built_site) -> list[dict]:
-    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return read_index(built_site)["docs"]   # the whole index; pages load only its parts (search/shards/)
 
 
 def expected_pages(docs: list[dict], query: Query) -> set[str]:
