@@ -329,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, seconds in latency.items():
             rows.append((f"Voorbeeld: {name} opgeslagen → pagina bijgewerkt, echte site", f"**{seconds:.1f} s**",
                          "≤ 2 s", _ok(seconds <= 2)))
-        rows.append((f"Voorbeeld: YAML opgeslagen → pagina bijgewerkt, {small:,} acties".replace(",", "."),
+        rows.append((f"Voorbeeld: YAML opgeslagen → pagina bijgewerkt, {small:,} acties".replace(",0", ".0"),
                      f"**{latency_big['YAML']:.1f} s**", "≤ 5 s", _ok(latency_big["YAML"] <= 5)))
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -352,6 +352,11 @@ def search_rows(site: Path, actions: int) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def _nl(text: str) -> str:
+    """Dutch decimals: 5,2 s and 2,83, while 10.000 keeps its thousands point."""
+    return re.sub(r"(?<=\d)\.(?=\d{1,2}\b)", ",", text)
+
+
 def _ok(passed: bool) -> str:
     return "ja" if passed else "**nee**"
 
@@ -362,7 +367,7 @@ def write_report(rows, quick: bool) -> None:
              f"Gemeten {dt.date.today().isoformat()} op {os.cpu_count()} kernen{' (snelle run)' if quick else ''}; "
              f"{chromium}. Verzonnen plannen: scripts/synthetic_plans.py (100 acties per plan, de echte plannen "
              "erbij).", "", "| Meting | Uitkomst | Doel | Gehaald |", "| --- | --- | --- | --- |",
-             *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows), ""]
+             *(f"| {a} | {_nl(b)} | {c} | {d} |" for a, b, c, d in rows), ""]
     OUT.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
     readme = ROOT / "README.md"
