@@ -25,6 +25,7 @@ import http.server
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -99,7 +100,7 @@ def _only_affected(plans: set[str], pages: set[str]):
             return False
         if "/" in self.src_uri:
             return self.src_uri.split("/")[0] in plans | linked
-        return _uses_macros(self)  # a site-wide page shows plan data only through a macro
+        return _calls_macros(self)  # a site-wide page shows plan data only through a macro call
 
     File.is_modified = is_modified
     populate = build_command._populate_page
@@ -113,11 +114,14 @@ def _only_affected(plans: set[str], pages: set[str]):
     build_command._populate_page = populate_or_read
 
 
-def _uses_macros(file) -> bool:
+_MACRO_CALL = re.compile(r"\{\{-?\s*\w+\s*\(")  # {{ acties_overzicht() }}; not {{ config.site_name }}
+
+
+def _calls_macros(file) -> bool:
     if file.abs_src_path is None:
         return True  # a made page
     try:
-        return "{{" in Path(file.abs_src_path).read_text(encoding="utf-8")
+        return bool(_MACRO_CALL.search(Path(file.abs_src_path).read_text(encoding="utf-8")))
     except OSError:
         return True
 
