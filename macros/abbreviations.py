@@ -49,6 +49,9 @@ _CODE_AFTER = re.compile(r"\d|\.\w")  # PO1, VI.d, PO.1: an id or a code
 _POSTCODE_BEFORE = re.compile(r"(?<!\d)\d{4} ?$")
 _HEADING = re.compile(r" {0,3}#{1,6}\s+\S+\s*#*\s*")  # a Markdown heading of one word: "## WIE"
 _VOWEL = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]")
+# Every abbreviation has two capitals in one word (IOG, B&W, ProFacto, VNGs): a line without such a word has
+# none, and most lines are skipped at this one search.
+_TWO_CAPITALS = re.compile(rf"[{_UPPER}][{_UPPER}{_LOWER}&]*[{_UPPER}]")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -101,6 +104,8 @@ def findings(text: str) -> list[Found]:
     """Every abbreviation in the text with its line; an abbreviation joined by hyphens is given once, whole."""
     out: list[Found] = []
     for number, line in enumerate(text.splitlines() or [""], 1):
+        if not _TWO_CAPITALS.search(line):
+            continue
         for found in _line_findings(line, number):
             if out and out[-1].line == number and found.text.startswith(out[-1].text + "-"):
                 out[-1] = found  # DEV then DEV-BLD: keep the whole
