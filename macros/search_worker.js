@@ -12,16 +12,20 @@
  *   2. the term shards holding those terms are loaded (search/shards/t<N>.js, made at build time by
  *      macros/search_shards.js from the index Material's own worker builds); a prefix whose shards are
  *      larger than PREFIX_BUDGET (one or two letters on a big site) is searched as a whole word only;
- *   3. a lunr index of just those terms is put together: lunr's own query code then gives every document
- *      the score the whole index gives it (a score only depends on the document's scores for the query's
- *      terms and on which terms a word expands to, and both are complete);
+ *   3. every matching document is scored from those terms as lunr's Index#query scores it over the whole index
+ *      (rank, below: the Dutch module's clauses, lunr's token set expansion and presence rules, one query vector
+ *      per field, the stored field scores summed in lunr's order), then boosted as Material does; a score only
+ *      depends on the document's scores for the query's terms and on which terms a word expands to, and both
+ *      are complete in the shards loaded;
  *   4. the best pages are chosen, up to DOC_BUDGET characters of documents, and their documents loaded
  *      (search/shards/d<N>.js);
- *   5. Material's own worker code (loaded from its file) builds its search over those documents, with the
- *      index of step 3 in place of its own, and answers the query: the same result list, order, grouping
- *      and highlighting as before;
+ *   5. Material's own worker code (loaded from its file) builds its search over those documents, with a lunr
+ *      index of the query's terms for just them in place of its own (makeIndex), and answers the query: the
+ *      same result list, order, grouping and highlighting as before;
  *   6. the other pages that match follow, in the same order, with their title only (search/shards/p.js):
  *      a very common word on a big site still lists every page, without loading all their texts.
+ * Not the same as over the whole index: lunr's fuzzy words ("gesprek~1") match only terms in the parts of
+ * their typed letters.
  */
 (function () {
   "use strict";
@@ -205,8 +209,11 @@
 
   // ---- a lunr index of some terms, with the scores of the whole index ----
 
-  function makeIndex(terms, termData, refOf, metadata, pipeline) {
+  function makeIndex(terms, termData, refOf, metadata, pipeline, refs) {
     var fields = manifest.fields, inverted = Object.create(null), pairs = Object.create(null);
+    // Every document has a vector for every field, as in lunr's own index: a query of prohibited words only
+    // lists the documents by their vectors.
+    refs.forEach(function (ref) { fields.forEach(function (field) { pairs[field + "/" + ref] = []; }); });
     // In the order of lunr's own term numbers, which the vectors keep: sums come out the same to the last bit.
     terms.slice().sort(function (a, b) { return termData[a][0] - termData[b][0]; }).forEach(function (term) {
       var posting = Object.create(null), data = termData[term], i = data[0];
@@ -249,9 +256,128 @@
     return lo;
   }
 
+  // ---- ranking straight from the term shards, as lunr's Index#query would over the whole index ----
+
+  // The query as the Dutch module's Index#search makes it (its clauses), without an index.
+  function clausesOf(text) {
+    var made = null;
+    lunr.Index.prototype.search.call({
+      fields: manifest.fields,
+      query: function (fn) { made = new lunr.Query(this.fields); fn.call(made, made); return []; }
+    }, text);
+    return made;
+  }
+
+  // Every document that matches, with lunr's score and the index terms it matched: lunr's Index#query step by
+  // step (pipeline, token set expansion, required and prohibited words, one query vector per field, cosine
+  // over the stored field scores, summed in lunr's order), on numbers instead of lunr's objects, which at
+  // ten thousand matching documents took most of a query's time.
+  function rank(query, terms, termData, pipeline) {
+    var fields = manifest.fields, count = manifest.docs;
+    var PROHIBITED = lunr.Query.presence.PROHIBITED, REQUIRED = lunr.Query.presence.REQUIRED;
+    var tokenSet = lunr.TokenSet.fromArray(terms);
+    var weights = fields.map(function () { return new Map(); });   // per field: term number -> query weight
+    var postingOf = fields.map(function () { return new Map(); }); // per field: term number -> doc deltas, scores
+    var sequence = [];                 // [field, term, doc deltas and scores] in the order lunr meets them
+    var seen = Object.create(null), required = Object.create(null), prohibited = Object.create(null);
+    var docsIn = function (flat) {
+      var docs = [], doc = 0;
+      for (var j = 0; j < flat.length; j += 2) docs.push(doc += flat[j]);
+      return docs;
+    };
+
+    query.clauses.forEach(function (clause) {
+      var clauseMatches = new Set();
+      var words = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+      for (var w = 0; w < words.length; w++) {
+        clause.term = words[w];
+        var expanded = tokenSet.intersect(lunr.TokenSet.fromClause(clause)).toArray();
+        if (!expanded.length && clause.presence === REQUIRED) {
+          clause.fields.forEach(function (field) { required[field] = new Set(); });
+          break;
+        }
+        expanded.forEach(function (term) {
+          var data = termData[term];
+          clause.fields.forEach(function (field) {
+            var f = fields.indexOf(field), flat = data[f + 1];
+            if (clause.presence === REQUIRED) {
+              docsIn(flat).forEach(function (d) { clauseMatches.add(d); });
+              if (!(field in required)) required[field] = null;      // null: every document (lunr.Set.complete)
+            }
+            if (clause.presence === PROHIBITED) {
+              var barred = prohibited[field] || (prohibited[field] = new Set());
+              docsIn(flat).forEach(function (d) { barred.add(d); });
+              return;
+            }
+            weights[f].set(data[0], (weights[f].get(data[0]) || 0) + clause.boost);
+            if (seen[term + "/" + field]) return;
+            seen[term + "/" + field] = true;
+            postingOf[f].set(data[0], flat);
+            sequence.push([f, term, flat]);
+          });
+        });
+      }
+      if (clause.presence === REQUIRED)
+        clause.fields.forEach(function (field) {
+          var had = required[field];
+          if (had === undefined) return;     // the pipeline left no word (lunr itself would fail here)
+          required[field] = had === null ? new Set(clauseMatches)
+            : new Set(Array.from(had).filter(function (d) { return clauseMatches.has(d); }));
+        });
+    });
+    var allowed = null, barred = new Set();
+    fields.forEach(function (field) {
+      var need = required[field];
+      if (need) allowed = allowed === null ? need : new Set(Array.from(allowed).filter(function (d) { return need.has(d); }));
+      if (prohibited[field]) prohibited[field].forEach(function (d) { barred.add(d); });
+    });
+    var admitted = function (doc) { return (allowed === null || allowed.has(doc)) && !barred.has(doc); };
+
+    if (query.isNegated()) {   // nothing but prohibited words: every other document, unscored, in index order
+      var rest = [];
+      for (var d = 0; d < count; d++) if (admitted(d)) rest.push({ doc: d, score: 0, matched: [] });
+      return rest;
+    }
+
+    // Per field: the dot product of the query vector with every matching document's field vector, adding the
+    // terms in the order of their numbers (lunr.Vector#dot), and the query vector's length.
+    var similarity = fields.map(function (field, f) {
+      var numbers = Array.from(weights[f].keys()).sort(function (x, y) { return x - y; });
+      var dot = new Float64Array(count), squares = 0;
+      numbers.forEach(function (number) {
+        var weight = weights[f].get(number), flat = postingOf[f].get(number);
+        squares += weight * weight;
+        if (!flat) return;
+        for (var j = 0, doc = 0; j < flat.length; j += 2) {
+          doc += flat[j];
+          dot[doc] += weight * (flat[j + 1] / 1000);
+        }
+      });
+      return { dot: dot, length: Math.sqrt(squares) };
+    });
+
+    // Documents in the order lunr meets their first field, each field's similarity added in the order met.
+    var results = [], byDoc = new Map(), fieldMet = fields.map(function () { return new Uint8Array(count); });
+    sequence.forEach(function (entry) {
+      var f = entry[0], term = entry[1], met = fieldMet[f], sim = similarity[f];
+      docsIn(entry[2]).forEach(function (doc) {
+        if (!admitted(doc)) return;
+        var result = byDoc.get(doc);
+        if (!met[doc]) {
+          met[doc] = 1;
+          var score = sim.dot[doc] / sim.length || 0;
+          if (result) result.score += score;
+          else { byDoc.set(doc, result = { doc: doc, score: score, matched: [] }); results.push(result); }
+        }
+        if (result.matched.indexOf(term) < 0) result.matched.push(term);
+      });
+    });
+    return results.sort(function (x, y) { return y.score - x.score; });
+  }
+
   // Material's ranking after lunr's (integrations/search/_): a page before its sections, all words found first.
   function materialScore(result, clauseTerms) {
-    var doc = +result.ref, matched = Object.keys(result.matchData.metadata), found = 0;
+    var doc = result.doc, matched = result.matched, found = 0;
     clauseTerms.forEach(function (term) {
       if (matched.some(function (m) { return m.indexOf(term) === 0; })) found++;
     });
@@ -281,7 +407,7 @@
       var pipeline = new lunr.Pipeline();
       pipeline.add(lunr.nl.trimmer, lunr.nl.stopWordFilter, lunr.nl.stemmer);
       var ranking = transformed
-        ? makeIndex(terms, termData, String, function () { return {}; }, pipeline).search(transformed) : [];
+        ? rank(clausesOf(transformed), terms, termData, pipeline) : [];
 
       // The best pages first, as Material orders them, as far as the budget goes.
       var parsed = new lunr.Query(manifest.fields);
@@ -291,7 +417,7 @@
       ranking.sort(function (a, b) { return b.final - a.final; });
       var pages = new Map(), bestOf = new Map();
       ranking.forEach(function (r) {
-        var doc = +r.ref, page = pageOf(doc);
+        var doc = r.doc, page = pageOf(doc);
         if (!pages.has(page)) { pages.set(page, [page]); bestOf.set(page, r.final); }
         if (doc !== page) pages.get(page).push(doc);
       });
@@ -335,7 +461,7 @@
           function (term, field, ref) {
             var found = own[term] && own[term][field] && own[term][field][ref];
             return found ? found : { position: [] };
-          }, builder.searchPipeline);
+          }, builder.searchPipeline, list.map(function (entry) { return entry[1].location; }));
       };
       var docs = list.map(function (entry) { return Object.assign({}, entry[1]); });
       // Material's search holds one index at a time: one query at a time from here on.

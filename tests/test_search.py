@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 import yaml
-from conftest import PEILDATUM, copy_project
+from conftest import PEILDATUM, copy_project, wait_for_search_index
 
 from macros.search_compounds import Splitter
 from macros.search_shards import read_index
@@ -311,3 +311,14 @@ def test_search_box_over_http_puts_the_action_first(page, served_site, search_pr
     assert first_section.endswith("#" + section.split("#")[1]), first_section  # #actie-i-b
     outside = [u for u in page.requests_seen if not u.startswith(served_site)]
     assert outside == []
+
+
+def test_text_that_arrives_without_a_key_is_searched(page, served_site):
+    """Dictation, a phone keyboard's suggestion or pasting with the mouse change the search box without a key:
+    the results follow at once (docs/javascripts/search-on-input.js), not at the next key that is released."""
+    page.goto(served_site + "index.html")
+    page.locator("input.md-search__input").click()
+    wait_for_search_index(page)
+    page.locator("input.md-search__input").fill("gesprek")      # one input event, no key events
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    assert "gesprek" in page.locator(".md-search-result__list").inner_text().lower()
