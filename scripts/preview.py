@@ -6,9 +6,9 @@ are imported once, and each build is a fork of that process, so a change shows i
 of paying several seconds of start-up per save. A change to Python code starts a fresh builder.
 
 After a good build, a change to one plan's data or to Markdown pages rebuilds only what it affects
-(affected_pages): the pages of that plan and of the plans that link to it, the site-wide pages (home,
-overviews, open data) and the changed pages; the other pages are kept from the last build. All data is still
-loaded and checked, so every mistake is reported as before. Anything else (settings, templates, code, the
+(affected_pages): the pages of that plan, the pages of the plans that link to it that show data (macro
+calls), the site-wide pages that do (home, overviews, open data) and the changed pages; the other pages are
+kept from the last build. All data is still loaded and checked, so every mistake is reported as before. Anything else (settings, templates, code, the
 glossary, a file added or removed) rebuilds everything. Search in the preview keeps the index of the last
 full build.
 A build that fails keeps the last good version online, with the Dutch explanation at the top of
@@ -29,6 +29,7 @@ import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import threading
 import time
@@ -60,8 +61,6 @@ def _build_command(staging: Path, dirty: bool = False) -> list[str]:
     # Not -q: mkdocs-macros reports a failing page at INFO level; explain() drops the chatter.
     return ["build", "--strict", "--site-dir", str(staging), *(["--dirty"] if dirty else [])]
 
-
-SEARCH_OUTPUT = ("search", "assets/javascripts/lunr")  # written from every page: kept from the last full build
 
 
 def affected_pages(changed: list[str]) -> tuple[set[str], set[str]] | None:
@@ -99,7 +98,10 @@ def _only_affected(plans: set[str], pages: set[str]):
         if not plans:
             return False
         if "/" in self.src_uri:
-            return self.src_uri.split("/")[0] in plans | linked
+            folder = self.src_uri.split("/")[0]
+            # A plan that links to a changed one shows its actions only through a macro call; its written
+            # prose pages stay as they were.
+            return folder in plans or (folder in linked and _calls_macros(self))
         return _calls_macros(self)  # a site-wide page shows plan data only through a macro call
 
     File.is_modified = is_modified
@@ -127,8 +129,9 @@ def _calls_macros(file) -> bool:
 
 
 def _without_search_index() -> None:
-    """A partial build keeps the last full build's search index (SEARCH_OUTPUT): indexing the rebuilt pages
-    alone would only be thrown away."""
+    """A partial build keeps the last full build's search index (search/ and the Dutch module in
+    assets/javascripts/lunr/, copied with the rest of that build): indexing the rebuilt pages alone would only
+    be thrown away."""
     from material.plugins.search.plugin import SearchPlugin
 
     SearchPlugin.on_page_context = lambda self, context, **kwargs: context
@@ -154,6 +157,9 @@ def serve_builds(root: Path) -> None:
     import material.plugins.search.plugin  # noqa: F401
     from macros import search_compounds
     search_compounds.Splitter()  # loads the Dutch word list
+    from plain_language.vocabulary import zipf
+    zipf("plan")  # loads wordfreq's Dutch frequencies (the abbreviation check asks them)
+    _compile_theme_once()
     print(json.dumps({"klaar": True}), flush=True)
     for line in sys.stdin:
         request = json.loads(line)
@@ -185,13 +191,63 @@ def serve_builds(root: Path) -> None:
             _, status = os.waitpid(pid, 0)
             log.seek(0)
             output = log.read().decode("utf-8", errors="replace")
-        if affected:
-            for name in SEARCH_OUTPUT:
-                if (Path(request["previous"]) / name).is_dir():
-                    shutil.rmtree(staging / name, ignore_errors=True)
-                    shutil.copytree(Path(request["previous"]) / name, staging / name)
         print(json.dumps({"rc": os.waitstatus_to_exitcode(status), "output": output,
                           "deel": bool(affected)}), flush=True)
+
+
+def _compile_theme_once() -> None:
+    """Compile the theme's templates (Material's and overrides/) here, before any build forks: every build's
+    theme gets these compiled templates instead of compiling them again (a third of a partial build). Jinja
+    checks each template's source against the compiled one, so an edited template is compiled afresh."""
+    import jinja2
+    from mkdocs.config import load_config
+    from mkdocs.theme import Theme
+
+    class InMemory(jinja2.BytecodeCache):
+        def __init__(self):
+            self.compiled: dict[str, bytes] = {}
+
+        def load_bytecode(self, bucket):
+            if bucket.key in self.compiled:
+                bucket.bytecode_from_string(self.compiled[bucket.key])
+
+        def dump_bytecode(self, bucket):
+            self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+    cache, get_env = InMemory(), Theme.get_env
+
+    def get_env_with_cache(self):
+        env = get_env(self)
+        env.bytecode_cache = cache
+        return env
+
+    Theme.get_env = get_env_with_cache
+    # The installed theme's files never change while the preview runs; listing its thousands of icons took a
+    # tenth of a build. The project's own folders (overrides/) are listed afresh every time.
+    installed, listed, list_templates = Path(sysconfig.get_paths()["purelib"]), {}, jinja2.FileSystemLoader.list_templates
+
+    def list_templates_once(self):
+        names = set()
+        for folder in self.searchpath:
+            if folder not in listed:
+                found = list_templates(jinja2.FileSystemLoader([folder], self.encoding, self.followlinks))
+                if not Path(folder).resolve().is_relative_to(installed):
+                    names.update(found)
+                    continue
+                listed[folder] = found
+            names.update(listed[folder])
+        return sorted(names)
+
+    jinja2.FileSystemLoader.list_templates = list_templates_once
+    try:
+        env = load_config("mkdocs.yml").theme.get_env()
+        for name in env.list_templates(filter_func=lambda name: name.endswith((".html", ".xml"))):
+            try:
+                env.get_template(name)
+            except jinja2.TemplateError:
+                pass  # a template that needs what a build adds first (a plugin's filter) compiles in the build
+    except Exception:  # noqa: BLE001 - a broken mkdocs.yml is the build's to report, in Dutch
+        pass
 
 
 def _changed_files(before: tuple, after: tuple, root: Path) -> list[str] | None:
@@ -280,7 +336,7 @@ class Preview:
             print(f"[{stamp}] NIET bijgewerkt; u ziet de laatste goede versie.\n{self.error}\n", flush=True)
         return ok
 
-    def watch(self, interval: float = 0.2) -> None:
+    def watch(self, interval: float = 0.1) -> None:
         last = fingerprint(self.root)
         while True:
             time.sleep(interval)

@@ -98,6 +98,19 @@ def test_a_partial_rebuild_gives_the_pages_a_full_build_gives(preview, tmp_path)
     assert "Meetwoord" in fetch(base + "acties.html")[1]
 
 
+def test_an_edited_template_shows_although_the_theme_was_compiled_once(preview):
+    """The builder compiles the theme's templates once for all builds (scripts/preview.py,
+    _compile_theme_once); a template staff change is compiled again, not served from that cache."""
+    project, base = preview
+    template = project / "overrides/main.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("{% block extrahead %}", '{% block extrahead %}<meta name="pva-proef" '
+                                     'content="Sjabloonwoord">', 1), encoding="utf-8")
+    wait_for(base + "over.html", lambda body: "Sjabloonwoord" in body)
+    template.write_text(text, encoding="utf-8")
+    wait_for(base + "over.html", lambda body: "Sjabloonwoord" not in body)
+
+
 def test_only_plan_data_and_pages_allow_a_partial_rebuild():
     sys.path.insert(0, "scripts")
     from preview import affected_pages
