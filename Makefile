@@ -7,22 +7,25 @@ STAMP := $(VENV)/.installed
 PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 NODE_STAMP := node_modules/.installed
+# BOUWPROGRAMMA=properdocs (make publish BOUWPROGRAMMA=properdocs): build with ProperDocs instead of MkDocs 1.6
+# (scripts/engine.py); its virtualenv is made first.
+ENGINE_STAMP := $(if $(filter properdocs,$(BOUWPROGRAMMA)),$(PROPERDOCS_STAMP))
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build publish release browser lock taal calibrate ronde-export ronde-import properdocs zensical-proef
 
 # Preview on http://127.0.0.1:8000: rebuilt on every change, never touches site/ (scripts/preview.py).
-serve: $(STAMP)
+serve: $(STAMP) $(ENGINE_STAMP)
 	@$(BIN)/python scripts/preview.py --port 8000
 
 test: $(STAMP) $(PROPERDOCS_STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m pytest
 
 # Same as publish: build elsewhere first, replace site/ only when everything is right.
-build: $(STAMP)
+build: $(STAMP) $(ENGINE_STAMP)
 	@$(BIN)/python scripts/publish.py
 
-publish: $(STAMP)
+publish: $(STAMP) $(ENGINE_STAMP)
 	@$(BIN)/python scripts/publish.py
 
 # The same site built with ProperDocs instead of MkDocs 1.6, into build/properdocs/ (site/ stays as it is).
@@ -36,7 +39,7 @@ zensical-proef: $(STAMP)
 
 # A reporting moment as a new version beside the earlier ones, in publicatie/, tagged stand-<date> in git
 # (scripts/release.py). PEILDATUM: empty = the date of the newest progress report. TITEL: empty = "Stand juni 2026".
-release: $(STAMP) browser
+release: $(STAMP) $(ENGINE_STAMP) browser
 	@$(BIN)/python scripts/release.py $${PEILDATUM:+--peildatum "$$PEILDATUM"} $${TITEL:+--titel "$$TITEL"} \
 		$${PROEF:+--proef}
 

@@ -23,6 +23,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+import engine  # scripts/engine.py: which program builds
+
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
@@ -37,8 +39,8 @@ NAMES = {"accessibility": "Toegankelijkheid", "best-practices": "Best practices"
 
 def build_site(dest: Path) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
-                            cwd=ROOT, capture_output=True, text=True, env=env)
+    result = subprocess.run(engine.build_command(dest, environ=env), cwd=ROOT, capture_output=True, text=True,
+                            env=env)
     if result.returncode:
         raise SystemExit(result.stdout + result.stderr)
     return dest

@@ -38,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import engine  # noqa: E402  (scripts/engine.py: which program builds)
 from publish import explain  # noqa: E402  (the same Dutch translation of build errors as publishing)
 
 WATCHED = ("docs", "data", "macros", "overrides", "mkdocs.yml")
@@ -195,6 +196,13 @@ def serve_builds(root: Path) -> None:
                           "deel": bool(affected)}), flush=True)
 
 
+def _engine_in_process() -> bool:
+    try:
+        return engine.in_process()
+    except engine.EngineError:
+        return False  # the slow path says what is wrong with the setting, in Dutch, at the first build
+
+
 def _compile_theme_once() -> None:
     """Compile the theme's templates (Material's and overrides/) here, before any build forks: every build's
     theme gets these compiled templates instead of compiling them again (a third of a partial build). Jinja
@@ -270,7 +278,7 @@ class Builder:
 
     def start(self) -> None:
         self.stop()
-        if not hasattr(os, "fork"):
+        if not hasattr(os, "fork") or not _engine_in_process():
             return
         self.process = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--bouwer"], cwd=self.root,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -299,8 +307,11 @@ class Builder:
             except (OSError, ValueError):
                 self.stop()
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        result = subprocess.run([sys.executable, "-m", "mkdocs", *_build_command(staging)], cwd=self.root, env=env,
-                                capture_output=True, text=True)
+        try:
+            command = engine.build_command(staging, environ=env)
+        except engine.EngineError as err:
+            return 1, str(err)
+        result = subprocess.run(command, cwd=self.root, env=env, capture_output=True, text=True)
         return result.returncode, result.stdout + "\n" + result.stderr
 
 

@@ -24,6 +24,7 @@ from mkdocs.utils.meta import get_data  # the way MkDocs takes off a page's fron
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import engine  # noqa: E402  (scripts/engine.py: which program builds)
 from macros.action_state import reference_date  # noqa: E402
 from macros.problems import PlanDataError, Problem  # noqa: E402
 from macros.yaml_source import ConfigLoader, Mapping, load_yaml  # noqa: E402
@@ -287,12 +288,13 @@ def explain(output: str, root: Path = ROOT) -> str:
 
 
 def strict_build(out: Path, environment: dict[str, str] | None = None) -> str | None:
-    """`mkdocs build --strict` into out; None if it worked, else the Dutch explanation of every problem."""
+    """`mkdocs build --strict` (or the program BOUWPROGRAMMA names, scripts/engine.py) into out; None if it worked, else the Dutch explanation of every problem."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environment or {})}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
+    try:
+        command = engine.build_command(out, environ=env)
+    except engine.EngineError as err:
+        return str(err)
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0 or not (out / "index.html").exists():
         return explain(result.stdout + "\n" + result.stderr)
     return None

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PEILDATUM, ROOT
+from conftest import PEILDATUM, ROOT, copy_project
 
 PROPERDOCS_VENV = ROOT / ".venv-properdocs"
 PROPERDOCS_PIN = re.search(r"^properdocs==(\S+)$", (ROOT / "requirements-properdocs.lock").read_text(encoding="utf-8"),
@@ -128,6 +128,27 @@ def test_each_site_was_made_by_its_own_engine(both_builds):
     loaded = re.search(r"^MKDOCS-FILES-LOADED (.*)$", log, re.MULTILINE)
     assert loaded, log
     assert json.loads(loaded[1]) == [], "ProperDocs' build ran code of the mkdocs package"
+
+
+def test_publishing_with_properdocs_is_one_setting(tmp_path):
+    """Moving off MkDocs 1.6 is a configuration change: BOUWPROGRAMMA=properdocs (scripts/engine.py) and the
+    same publish command builds the site with ProperDocs; a value it does not know is refused in Dutch and the
+    published site stays as it was."""
+    project = copy_project(tmp_path / "project")
+    (project / ".venv-properdocs").symlink_to(PROPERDOCS_VENV)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PEILDATUM": PEILDATUM}
+    published = subprocess.run([sys.executable, "scripts/publish.py"], cwd=project, capture_output=True, text=True,
+                               env={**env, "BOUWPROGRAMMA": "properdocs"})
+    assert published.returncode == 0, published.stderr
+    assert {g.split(",")[0] for g in _generators(project / "site")} == {f"mkdocs-ProperDocs {PROPERDOCS_PIN}"}
+
+    before = (project / "site" / "index.html").read_bytes()
+    refused = subprocess.run([sys.executable, "scripts/publish.py"], cwd=project, capture_output=True, text=True,
+                             env={**env, "BOUWPROGRAMMA": "hugo"})
+    assert refused.returncode != 0
+    assert "BOUWPROGRAMMA='hugo' ken ik niet. Kies uit: mkdocs, properdocs" in refused.stderr
+    assert "Traceback" not in refused.stderr + refused.stdout
+    assert (project / "site" / "index.html").read_bytes() == before
 
 
 def test_properdocs_is_pinned_and_separate_from_mkdocs():
