@@ -183,9 +183,9 @@ def extra_costs(real: Path, real_site: Path, times: int) -> dict[str, float]:
     def cpu(command: list[str], cwd: Path) -> float:
         return statistics.median(run(command, cwd)["cpu"] for _ in range(times))
 
-    engine = "import mkdocs.commands.build, material.plugins.search.plugin, jinja2, markdown, yaml"
-    base = cpu([PYTHON, "-c", engine], real)
-    code = cpu([PYTHON, "-c", f"{engine}; import sys; sys.path.insert(0, '.'); import macros"], real)
+    engine_imports = "import mkdocs.commands.build, material.plugins.search.plugin, jinja2, markdown, yaml"
+    base = cpu([PYTHON, "-c", engine_imports], real)
+    code = cpu([PYTHON, "-c", f"{engine_imports}; import sys; sys.path.insert(0, '.'); import macros"], real)
     loader = cpu([PYTHON, "-c", "import sys; sys.path.insert(0, '.'); import macros.loader"], real)
     data = cpu([PYTHON, "-c", "import sys; sys.path.insert(0, '.'); from pathlib import Path; "
                 "from macros.loader import load_site; load_site(Path('data'), Path('.'))"], real)

@@ -35,6 +35,11 @@ def chosen(environ=os.environ) -> str:
     return name
 
 
+def build_arguments(site_dir: Path | str, *options: str) -> list[str]:
+    """The build's arguments, the same for every program (they all read MkDocs' command line)."""
+    return ["build", "--strict", *options, "--site-dir", str(site_dir)]
+
+
 def build_command(site_dir: Path | str, *options: str, environ=os.environ) -> list[str]:
     """The command that builds the site from ROOT's mkdocs.yml into site_dir, strict."""
     name = chosen(environ)
@@ -42,7 +47,7 @@ def build_command(site_dir: Path | str, *options: str, environ=os.environ) -> li
     if not python.exists():
         raise EngineError(f"{SETTING}={name}: {python.parent.parent.name} ontbreekt. Maak die eerst met "
                           f"`make {name}` en probeer het opnieuw.")
-    return [str(python), "-m", module, "build", "--strict", *options, "--site-dir", str(site_dir)]
+    return [str(python), "-m", module, *build_arguments(site_dir, *options)]
 
 
 def in_process(environ=os.environ) -> bool:

@@ -8,9 +8,9 @@ of paying several seconds of start-up per save. A change to Python code starts a
 After a good build, a change to one plan's data or to Markdown pages rebuilds only what it affects
 (affected_pages): the pages of that plan, the pages of the plans that link to it that show data (macro
 calls), the site-wide pages that do (home, overviews, open data) and the changed pages; the other pages are
-kept from the last build. All data is still loaded and checked, so every mistake is reported as before. Anything else (settings, templates, code, the
-glossary, a file added or removed) rebuilds everything. Search in the preview keeps the index of the last
-full build.
+kept from the last build. All data is still loaded and checked, so every mistake is reported as before.
+Anything else (settings, templates, code, the glossary, a file added or removed) rebuilds everything. Search
+in the preview keeps the index of the last full build.
 A build that fails keeps the last good version online, with the Dutch explanation at the top of
 every page and in the terminal; after the fix the next build clears it by itself. mkdocs serve
 did neither: it hung every request on a data error and stopped on a macro error.
@@ -56,11 +56,6 @@ def fingerprint(root: Path) -> tuple:
             stat = file.stat()
             seen.append((str(file), stat.st_size, stat.st_mtime_ns))
     return tuple(seen)
-
-
-def _build_command(staging: Path, dirty: bool = False) -> list[str]:
-    # Not -q: mkdocs-macros reports a failing page at INFO level; explain() drops the chatter.
-    return ["build", "--strict", "--site-dir", str(staging), *(["--dirty"] if dirty else [])]
 
 
 
@@ -179,7 +174,9 @@ def serve_builds(root: Path) -> None:
                     logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
                     _without_search_index()
                 try:
-                    cli.main(args=_build_command(staging, dirty=bool(affected)), prog_name="mkdocs")
+                    # Not -q: mkdocs-macros reports a failing page at INFO level; explain() drops the chatter.
+                    cli.main(args=engine.build_arguments(staging, *(["--dirty"] if affected else [])),
+                             prog_name="mkdocs")
                 except SystemExit as stop:
                     code = stop.code if isinstance(stop.code, int) else 1
                 except BaseException:  # noqa: BLE001 - printed as the command line prints it, for explain()

@@ -288,7 +288,8 @@ def explain(output: str, root: Path = ROOT) -> str:
 
 
 def strict_build(out: Path, environment: dict[str, str] | None = None) -> str | None:
-    """`mkdocs build --strict` (or the program BOUWPROGRAMMA names, scripts/engine.py) into out; None if it worked, else the Dutch explanation of every problem."""
+    """`mkdocs build --strict` (or the program BOUWPROGRAMMA names, scripts/engine.py) into out; None if it
+    worked, else the Dutch explanation of every problem."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environment or {})}
     try:
         command = engine.build_command(out, environ=env)
