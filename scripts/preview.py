@@ -264,6 +264,12 @@ def _changed_files(before: tuple, after: tuple, root: Path) -> list[str] | None:
     return sorted(Path(f).relative_to(root).as_posix() for f in new if new[f] != old[f])
 
 
+def _code_changed(before: tuple, after: tuple) -> bool:
+    """Whether a Python file changed, came or went: the warm builder still holds the code it imported."""
+    old, new = {f[0]: f[1:] for f in before}, {f[0]: f[1:] for f in after}
+    return any(path.endswith(".py") and old.get(path) != new.get(path) for path in old.keys() | new.keys())
+
+
 class Builder:
     """The warm builder process (serve_builds), started again when Python code changes; where fork is not
     available, a plain `python -m mkdocs build` per change."""
@@ -353,9 +359,9 @@ class Preview:
                 time.sleep(0.1)  # let an editor finish writing
                 now = fingerprint(self.root)
                 changed = _changed_files(last, now, self.root)
-                last = now
-                if any(name.endswith(".py") for name in changed):
+                if _code_changed(last, now):
                     self.builder.start()  # new code: a builder that imports it afresh
+                last = now
                 try:
                     self.rebuild(changed)
                 except OSError as err:  # a folder removed mid-build: say so, keep watching

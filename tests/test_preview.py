@@ -111,6 +111,41 @@ def test_an_edited_template_shows_although_the_theme_was_compiled_once(preview):
     wait_for(base + "over.html", lambda body: "Sjabloonwoord" not in body)
 
 
+def test_a_new_plan_folder_is_built_and_the_preview_keeps_watching(preview):
+    """Staff copy a plan folder under a new name: files that came rebuild everything (the menu changes), the
+    preview says in Dutch what the copy still needs, and it keeps watching: after the fix the new plan is online,
+    and a later edit shows too."""
+    import shutil
+
+    project, base = preview
+    copy = project / "data/plannen/bewind-kopie"
+    shutil.copytree(project / "data/plannen/bewind", copy)
+    wait_for(base + "index.html", lambda body: "de id &#x27;bewind&#x27; is niet gelijk aan de mapnaam "
+             "&#x27;bewind-kopie&#x27;" in body)
+    plan = copy / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "\nid: bewind\n" in text and "\nkorte_titel: Beschermingsbewind\n" in text
+    plan.write_text(text.replace("\nid: bewind\n", "\nid: bewind-kopie\n", 1)
+                    .replace("\nkorte_titel: Beschermingsbewind\n", "\nkorte_titel: Kopie van bewind\n", 1),
+                    encoding="utf-8")
+    wait_for(base + "bewind-kopie/index.html", lambda body: "Kopie van bewind" in body)
+    about = project / "docs/over.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n\nNawoord na de kopie.\n", encoding="utf-8")
+    wait_for(base + "over.html", lambda body: "Nawoord na de kopie." in body)
+
+
+def test_a_python_file_that_came_or_changed_starts_a_fresh_builder():
+    sys.path.insert(0, "scripts")
+    from preview import _code_changed
+
+    before = (("macros/render.py", 10, 1), ("data/a.yaml", 5, 1))
+    assert not _code_changed(before, (("macros/render.py", 10, 1), ("data/a.yaml", 6, 2)))
+    assert _code_changed(before, (("macros/render.py", 11, 2), ("data/a.yaml", 5, 1)))
+    assert _code_changed(before, before + (("macros/nieuw.py", 1, 1),))
+    assert _code_changed(before, (("data/a.yaml", 5, 1),))
+    assert not _code_changed(before, before + (("data/plannen/x/plan.yaml", 1, 1),))
+
+
 def test_only_plan_data_and_pages_allow_a_partial_rebuild():
     sys.path.insert(0, "scripts")
     from preview import affected_pages
