@@ -9,7 +9,8 @@ result into files and a menu.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -258,8 +259,10 @@ def _kind_of(page: WrittenPage | MadePage) -> int:
     return len(_KINDS)
 
 
-def plan_menu(plan: m.Plan, made: list[MadePage], written: list[WrittenPage]) -> dict:
-    """The plan's section of the site menu, in MkDocs' nav shape: {title: [entries]}."""
+def plan_menu(plan: m.Plan, made: list[MadePage], written: list[WrittenPage],
+              parts_label: str | None = None) -> dict:
+    """The plan's section of the site menu, in MkDocs' nav shape: {title: [entries]}.
+    parts_label: the label of its parts' section, when "Aanbevelingen" alone would not tell two plans apart."""
     parts_folder = f"{plan.id}/{folder_name(plan.onderdeel_meervoud)}/"
     pages = [*made, *written]
     part_pages = {page.src: page for page in pages if page.src.startswith(parts_folder)}
@@ -283,7 +286,8 @@ def plan_menu(plan: m.Plan, made: list[MadePage], written: list[WrittenPage]) ->
 
     main.sort(key=lambda page: (_kind_of(page), written_order(page), page.title))
     background.sort(key=lambda page: (written_order(page), page.title))
-    children = [plan_page(plan), {plan.onderdeel_meervoud.capitalize(): [entry(part_pages[s]) for s in parts]}]
+    parts_section = {parts_label or plan.onderdeel_meervoud.capitalize(): [entry(part_pages[s]) for s in parts]}
+    children = [plan_page(plan), parts_section]
     children += [entry(page) for page in main]
     if background:
         children.append({f"Achtergrond {plan.korte_titel}": [entry(page) for page in background]})
@@ -310,14 +314,25 @@ def _text(path: Path) -> str:
 def plan_site(site: m.Site, docs: Path, own_overviews: bool = False) -> PlanSite:
     """The made pages and menu sections of every plan, with the pages staff wrote in docs/<plan>/.
     own_overviews: the site-wide overview and timeline are split per plan (see made_pages)."""
-    made, menus, overview = {}, [], {}
+    made, menus, overview, per_plan = {}, [], {}, {}
     for plan in site.plannen:
         folder = docs / plan.id
         written = [written_page(path.relative_to(docs).as_posix(), _text(path), plan.id)
                    for path in sorted(folder.rglob("*.md"))] if folder.is_dir() else []
-        pages = made_pages(plan, written, own_overviews)
+        per_plan[plan.id] = (written, made_pages(plan, written, own_overviews))
+    # Page titles, headings and menu labels name one page of the whole site. Two plans can have a part with the
+    # same title ("Actielijn 1: Samenwerking") and the same kind of parts: those then name their plan too.
+    shared_titles = Counter(title for _, pages in per_plan.values() for title in {page.title for page in pages})
+    shared_labels = Counter(plan.onderdeel_meervoud.capitalize() for plan in site.plannen)
+    for plan in site.plannen:
+        written, pages = per_plan[plan.id]
+        pages = [replace(page, title=f"{page.title} – {plan.korte_titel}",
+                         menu_title=f"{page.menu_title} – {plan.korte_titel}") if shared_titles[page.title] > 1
+                 else page for page in pages]
+        label = plan.onderdeel_meervoud.capitalize()
         made.update((page.src, page) for page in pages)
-        menus.append(plan_menu(plan, pages, written))
+        menus.append(plan_menu(plan, pages, written,
+                               f"{label} {plan.korte_titel}" if shared_labels[label] > 1 else None))
         overview[plan.id] = overview_pages([*pages, *written])
     return PlanSite(made, menus, overview)
 

@@ -102,6 +102,43 @@ def test_a_historical_plan_shows_its_year_in_the_menu():
     assert plan.historisch and title == f"{plan.korte_titel} ({plan.datum.jaar})"
 
 
+def test_a_copied_plan_names_itself_where_its_pages_would_share_a_title_with_the_original(tmp_path):
+    """Two plans can have a part with the same title and the same kind of parts (a copied folder has all of
+    them). Those page titles, headings and menu labels then name their plan, so every page and label is still
+    one of a kind; a title no other plan has stays as it is."""
+    from dataclasses import replace
+
+    site = load_site(FIXTURE_PLANS["fictief-voortgang"].parent.parent, ROOT)
+    original = site.plan("fictief-voortgang")
+    copy = replace(original, id="fictief-kopie", korte_titel="Fictieve kopie")
+    alone, both = plan_site(site, tmp_path), plan_site(replace(site, plannen=(*site.plannen, copy)), tmp_path)
+
+    part = original.onderdelen[0]
+    title = part_title(original, part)
+    assert alone.made[part_page(original, part.id)].title == title
+    assert both.made[part_page(original, part.id)].title == f"{title} – {original.korte_titel}"
+    assert both.made[part_page(copy, part.id)].title == f"{title} – {copy.korte_titel}"
+    titles = [page.title for page in both.made.values()]
+    assert len(titles) == len(set(titles))
+    assert both.made[f"{copy.id}/acties.md"].title == alone.made[f"{original.id}/acties.md"].title.replace(
+        original.korte_titel, copy.korte_titel), "a title that names the plan already is left alone"
+
+    labels = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, dict):
+                (label, value), = item.items()
+                labels.append(label)
+                if isinstance(value, list):
+                    walk(value)
+
+    walk(both.menus)
+    assert len(labels) == len(set(labels)), sorted(label for label in labels if labels.count(label) > 1)
+    assert f"{original.onderdeel_meervoud.capitalize()} {copy.korte_titel}" in labels
+    assert f"{original.onderdeel_meervoud.capitalize()} {original.korte_titel}" in labels
+
+
 def test_parts_are_named_by_number_by_title_or_by_their_own_label():
     numbered = fixture_plan("fictief-voortgang")
     assert part_title(numbered, numbered.onderdeel("1")) == "Actielijn 1: Fictieve actielijn"
