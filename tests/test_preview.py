@@ -118,17 +118,18 @@ def test_a_new_plan_folder_is_built_and_the_preview_keeps_watching(preview):
     import shutil
 
     project, base = preview
-    copy = project / "data/plannen/bewind-kopie"
+    name = next(f"bewind-kopie{n}" for n in range(100) if not (project / f"data/plannen/bewind-kopie{n}").exists())
+    copy = project / "data/plannen" / name
     shutil.copytree(project / "data/plannen/bewind", copy)
     wait_for(base + "index.html", lambda body: "de id &#x27;bewind&#x27; is niet gelijk aan de mapnaam "
-             "&#x27;bewind-kopie&#x27;" in body)
+             f"&#x27;{name}&#x27;" in body)
     plan = copy / "plan.yaml"
     text = plan.read_text(encoding="utf-8")
     assert "\nid: bewind\n" in text and "\nkorte_titel: Beschermingsbewind\n" in text
-    plan.write_text(text.replace("\nid: bewind\n", "\nid: bewind-kopie\n", 1)
-                    .replace("\nkorte_titel: Beschermingsbewind\n", "\nkorte_titel: Kopie van bewind\n", 1),
+    plan.write_text(text.replace("\nid: bewind\n", f"\nid: {name}\n", 1)
+                    .replace("\nkorte_titel: Beschermingsbewind\n", f"\nkorte_titel: Kopie {name}\n", 1),
                     encoding="utf-8")
-    wait_for(base + "bewind-kopie/index.html", lambda body: "Kopie van bewind" in body)
+    wait_for(base + f"{name}/index.html", lambda body: f"Kopie {name}" in body)
     about = project / "docs/over.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n\nNawoord na de kopie.\n", encoding="utf-8")
     wait_for(base + "over.html", lambda body: "Nawoord na de kopie." in body)

@@ -80,17 +80,23 @@ def test_every_page_links_to_its_source_file_and_the_plan_data_it_shows(project_
                             cwd=project_copy, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     with_data = 0
+    plans = {plan.id for plan in load_site(project_copy / "data", project_copy).plannen}
     for page in (project_copy / "docs").rglob("*.md"):
         src = page.relative_to(project_copy / "docs").as_posix()
         html = (out / src.replace(".md", ".html")).read_text(encoding="utf-8")
         links = {a.get_text(): a["href"] for a in BeautifulSoup(html, "html.parser").select("ul.pva-bewerk a")}
         assert links.get("Bewerk deze pagina") == f"{repo}/edit/main/docs/{src}", src
+        folders = []
         for label, href in links.items():
             if label.startswith("Bewerk de gegevens van"):
                 with_data += 1
                 folder = href.removeprefix(f"{repo}/tree/main/")
                 assert folder.startswith("data/plannen/") and (project_copy / folder).is_dir(), (src, href)
+                folders.append(folder.strip("/").split("/")[-1])
+        # A page that calls a macro with a plan, {{ actietabel('bewind', 'I') }}, links to that plan's data.
+        called = re.findall(r"""\{\{-?\s*\w+\(\s*['"]([\w-]+)['"]""", page.read_text(encoding="utf-8"))
+        assert folders == list(dict.fromkeys(c for c in called if c in plans)), src
         assert 'data-md-component="source"' not in html, "no repository widget: it would ask api.github.com"
-    assert with_data >= sum(len(p.onderdelen) for p in load_site(project_copy / "data", project_copy).plannen)
+    assert with_data > 0
     # Without repo_url (the default) there are no edit links at all.
     assert "pva-bewerk" not in (built_site / "index.html").read_text(encoding="utf-8")

@@ -215,14 +215,17 @@ def _actions(project: Path) -> list[tuple[str, str]]:
 
 
 def test_an_action_id_finds_that_action_first(search, index_docs, search_project):
+    """An id finds its action first; an id that several plans use (1.1, or a copied plan) finds one of them."""
     wrong = []
     for plan, action in _actions(search_project):
         sections = [d["location"] for d in index_docs
                     if d["title"].startswith(f"Actie {action}:") and d["location"].startswith(plan + "/")]
         assert len(sections) == 1, (plan, action, sections)
+        same_id = {d["location"] for d in index_docs if d["title"].startswith(f"Actie {action}:")}
         groups = search(action)
         best = max((item for group in groups for item in group), key=lambda item: item["score"], default=None)
-        if not best or best["location"] != sections[0] or groups[0][0]["location"] != sections[0]:
+        expected = {sections[0]} if len(same_id) == 1 else same_id
+        if not best or best["location"] not in expected or groups[0][0]["location"] not in expected:
             wrong.append((action, sections[0], best and best["location"]))
     assert not wrong
 
